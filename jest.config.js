@@ -5,8 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
-    // Types are checked once by `npm run typecheck`; jest only transpiles, which keeps the suite fast.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+    // tsconfig's isolatedModules makes ts-jest transpile only; `npm run typecheck` checks the types once.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   setupFiles: ['<rootDir>/test/support/setup.ts'],
   testTimeout: 20000,

@@ -1,0 +1,26 @@
+// Gives a page or component its strings as data.s and re-renders them (and calls onLanguage) on a switch.
+import { currentLang, onLangChange, strings, type Namespace } from '../../i18n/index';
+
+type WithLanguageHook = WechatMiniprogram.Component.TrivialInstance & { onLanguage?: () => void };
+
+export function i18nBehavior(namespaces: readonly Namespace[]): string {
+  const unsubscribe = new WeakMap<object, () => void>();
+  return Behavior({
+    lifetimes: {
+      attached(this: WithLanguageHook) {
+        this.setData({ s: strings(namespaces), lang: currentLang() });
+        unsubscribe.set(
+          this,
+          onLangChange((lang) => {
+            this.setData({ s: strings(namespaces), lang });
+            this.onLanguage?.();
+          }),
+        );
+      },
+      detached(this: WithLanguageHook) {
+        unsubscribe.get(this)?.();
+        unsubscribe.delete(this);
+      },
+    },
+  });
+}

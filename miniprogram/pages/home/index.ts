@@ -1,0 +1,100 @@
+// Home: the destination at a glance. Renders state and forwards intents; rules live in home-view.ts.
+import { getDestination, type Destination } from '../../api/destination';
+import { i18nBehavior } from '../../components/behaviors/i18n';
+import { brandStyle } from '../../config/brand';
+import { currentLang } from '../../i18n/index';
+import { clock } from '../../services/clock';
+import { switchLanguage } from '../../services/preferences';
+import { errorMessageKey, type Result } from '../../services/result';
+import { buildClock, buildHomeView } from './home-view';
+
+const CLOCK_TICK_MS = 30000;
+
+interface Instance {
+  destination?: Destination;
+  timer?: number;
+}
+const instances = new WeakMap<object, Instance>();
+const own = (page: object): Instance => {
+  let inst = instances.get(page);
+  if (!inst) instances.set(page, (inst = {}));
+  return inst;
+};
+
+Component({
+  behaviors: [i18nBehavior(['common', 'home'])],
+  data: {
+    brandStyle,
+    state: 'loading' as 'loading' | 'ready' | 'error',
+    errorKey: '',
+    offline: false,
+    view: null as ReturnType<typeof buildHomeView> | null,
+    clock: null as ReturnType<typeof buildClock> | null,
+  },
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    onShow() {
+      this.tick();
+      const inst = own(this);
+      if (inst.timer === undefined) inst.timer = setInterval(() => this.tick(), CLOCK_TICK_MS) as unknown as number;
+    },
+    onHide() {
+      this.stopClock();
+    },
+    onUnload() {
+      this.stopClock();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    onRetry() {
+      void this.load();
+    },
+    stopClock() {
+      const inst = own(this);
+      if (inst.timer !== undefined) clearInterval(inst.timer);
+      inst.timer = undefined;
+    },
+    async load() {
+      if (!this.data.view) this.setData({ state: 'loading' });
+      const first = await getDestination({ onRevalidate: (r) => this.apply(r, true) });
+      this.apply(first, false);
+    },
+    /** A cached first paint is kept when the revalidation fails; then the offline note shows. */
+    apply(result: Result<Destination>, revalidation: boolean) {
+      if (result.ok) {
+        own(this).destination = result.data;
+        this.setData({
+          state: 'ready',
+          offline: result.fromCache === true && !revalidation ? this.data.offline : false,
+          view: buildHomeView(result.data),
+          clock: buildClock(clock.now(), result.data.timeZone),
+        });
+      } else if (this.data.view) {
+        if (revalidation) this.setData({ offline: true });
+      } else {
+        this.setData({ state: 'error', errorKey: errorMessageKey(result.error).slice('common.'.length) });
+      }
+    },
+    tick() {
+      const d = own(this).destination;
+      if (d) this.setData({ clock: buildClock(clock.now(), d.timeZone) });
+    },
+    onLanguage() {
+      const d = own(this).destination;
+      if (d) this.setData({ view: buildHomeView(d), clock: buildClock(clock.now(), d.timeZone) });
+    },
+    onToggleLanguage() {
+      void switchLanguage(currentLang() === 'zh-CN' ? 'en' : 'zh-CN');
+    },
+    onCall(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { number: string }>) {
+      wx.makePhoneCall({ phoneNumber: e.currentTarget.dataset.number, fail: () => undefined });
+    },
+    onBanner(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { link: string }>) {
+      const link = e.currentTarget.dataset.link;
+      if (link) wx.navigateTo({ url: link, fail: () => undefined });
+    },
+  },
+});
