@@ -2,11 +2,34 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const serviceOnly = ['request', 'requestPayment', 'setStorage', 'setStorageSync', 'getStorage', 'getStorageSync',
-  'removeStorage', 'removeStorageSync', 'clearStorage', 'clearStorageSync', 'getLocation', 'login'];
+const serviceOnly = [
+  'request',
+  'requestPayment',
+  'setStorage',
+  'setStorageSync',
+  'getStorage',
+  'getStorageSync',
+  'removeStorage',
+  'removeStorageSync',
+  'clearStorage',
+  'clearStorageSync',
+  'getLocation',
+  'login',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'previews/', 'typings/api.d.ts', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      'previews/',
+      '.tmp/',
+      'typings/api.d.ts',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +44,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        ...serviceOnly.map((property) => ({ object: 'wx', property, message: 'Only miniprogram/services may call this.' })),
+        ...serviceOnly.map((property) => ({
+          object: 'wx',
+          property,
+          message: 'Only miniprogram/services may call this.',
+        })),
       ],
     },
   },

@@ -38,9 +38,11 @@ export function array<T>(inner: Decoder<T>): Decoder<T[]> {
 /** An object with exactly the decoded fields (unknown extra fields are dropped). */
 export function object<S extends Record<string, Decoder<unknown>>>(
   shape: S,
-): Decoder<{ [K in keyof S as undefined extends Out<S[K]> ? never : K]: Out<S[K]> } & {
-  [K in keyof S as undefined extends Out<S[K]> ? K : never]?: Out<S[K]>;
-}> {
+): Decoder<
+  { [K in keyof S as undefined extends Out<S[K]> ? never : K]: Out<S[K]> } & {
+    [K in keyof S as undefined extends Out<S[K]> ? K : never]?: Out<S[K]>;
+  }
+> {
   return (raw) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('');
     const out: Record<string, unknown> = {};

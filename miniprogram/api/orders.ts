@@ -1,11 +1,31 @@
 // Orders as the payment flow sees them, and the launch-time reconciliation of unconfirmed payments.
 import type { components } from '../../typings/api';
 import { payOrder, reconcilePendingPayments, type PaymentApi, type PayOutcome } from '../services/payment';
-import { array, bool, instant, int, literal, localDate, localizedText, money, object, optional, str } from './decode';
+import {
+  array,
+  bool,
+  instant,
+  int,
+  literal,
+  localDate,
+  localizedText,
+  money,
+  object,
+  optional,
+  str,
+} from './decode';
 
 export type Order = components['schemas']['Order'];
 
-const status = literal('PENDING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'EXPIRED', 'REFUNDING', 'REFUNDED');
+const status = literal(
+  'PENDING_PAYMENT',
+  'PAID',
+  'FULFILLED',
+  'CANCELLED',
+  'EXPIRED',
+  'REFUNDING',
+  'REFUNDED',
+);
 
 export const decodeOrder = object({
   id: str,

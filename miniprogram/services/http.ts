@@ -55,7 +55,9 @@ function httpError(res: Extract<RawResponse, { kind: 'response' }>): ApiError {
   if (res.status === 401) return { kind: 'auth', code };
   const field = typeof body.details?.field === 'string' ? body.details.field : undefined;
   const message = typeof body.message === 'string' ? body.message : '';
-  return field ? { kind: 'http', status: res.status, code, message, field } : { kind: 'http', status: res.status, code, message };
+  return field
+    ? { kind: 'http', status: res.status, code, message, field }
+    : { kind: 'http', status: res.status, code, message };
 }
 
 function backoff(attempt: number): number {

@@ -8,13 +8,7 @@ import type { ApiError } from './result';
 import { defineKey, read, write } from './storage';
 
 export type OrderStatus =
-  | 'PENDING_PAYMENT'
-  | 'PAID'
-  | 'FULFILLED'
-  | 'CANCELLED'
-  | 'EXPIRED'
-  | 'REFUNDING'
-  | 'REFUNDED';
+  'PENDING_PAYMENT' | 'PAID' | 'FULFILLED' | 'CANCELLED' | 'EXPIRED' | 'REFUNDING' | 'REFUNDED';
 
 /** What the payment flow needs to know of an order; the api layer decodes the full shape. */
 export interface PayableOrder {
@@ -75,7 +69,11 @@ export async function pendingPayments(): Promise<string[]> {
 }
 
 function fetchOrder<O extends PayableOrder>(api: PaymentApi<O>, orderId: string) {
-  return request({ path: `/v1/orders/${encodeURIComponent(orderId)}`, decode: api.decodeOrder, auth: 'required' });
+  return request({
+    path: `/v1/orders/${encodeURIComponent(orderId)}`,
+    decode: api.decodeOrder,
+    auth: 'required',
+  });
 }
 
 type ClientOutcome = 'ok' | 'cancel' | 'fail';
@@ -116,7 +114,10 @@ function sandboxPayment(orderId: string): Promise<ClientOutcome> {
 }
 
 /** After the client says ok: ask the server until it confirms, else report "unknown" (still confirming). */
-export async function confirmPaid<O extends PayableOrder>(api: PaymentApi<O>, orderId: string): Promise<PayOutcome<O>> {
+export async function confirmPaid<O extends PayableOrder>(
+  api: PaymentApi<O>,
+  orderId: string,
+): Promise<PayOutcome<O>> {
   for (const wait of [0, ...CONFIRM_SCHEDULE_MS]) {
     if (wait) await clock.sleep(wait);
     const res = await fetchOrder(api, orderId);
@@ -128,7 +129,10 @@ export async function confirmPaid<O extends PayableOrder>(api: PaymentApi<O>, or
   return { kind: 'unknown', orderId };
 }
 
-export async function payOrder<O extends PayableOrder>(api: PaymentApi<O>, orderId: string): Promise<PayOutcome<O>> {
+export async function payOrder<O extends PayableOrder>(
+  api: PaymentApi<O>,
+  orderId: string,
+): Promise<PayOutcome<O>> {
   const params = await request({
     method: 'POST',
     path: `/v1/orders/${encodeURIComponent(orderId)}/payment`,
@@ -157,7 +161,8 @@ export async function payOrder<O extends PayableOrder>(api: PaymentApi<O>, order
     return { kind: 'paid', order: order.data };
   }
   if (order.ok && order.data.status !== 'PENDING_PAYMENT') await forget(orderId);
-  if (outcome === 'cancel') return order.ok ? { kind: 'cancelled', order: order.data } : { kind: 'cancelled' };
+  if (outcome === 'cancel')
+    return order.ok ? { kind: 'cancelled', order: order.data } : { kind: 'cancelled' };
   return { kind: 'failed', reason: 'payment' };
 }
 

@@ -20,7 +20,12 @@ export function fail<T = never>(error: ApiError): Result<T> {
 /** The i18n key of the message a user sees for an error (feature pages may map http codes more precisely). */
 export function errorMessageKey(
   error: ApiError,
-): 'common.errorOffline' | 'common.errorTimeout' | 'common.errorServer' | 'common.errorAuth' | 'common.errorData' {
+):
+  | 'common.errorOffline'
+  | 'common.errorTimeout'
+  | 'common.errorServer'
+  | 'common.errorAuth'
+  | 'common.errorData' {
   switch (error.kind) {
     case 'network':
       return error.reason === 'timeout' ? 'common.errorTimeout' : 'common.errorOffline';

@@ -21,7 +21,11 @@ export const LIMITS = {
   encrypted: { perKey: Math.floor(0.7 * MB), totalKb: Math.floor(7.1 * 1024) },
 };
 
-export function defineKey<T>(name: string, version: number, options: { encrypt?: boolean } = {}): StorageKey<T> {
+export function defineKey<T>(
+  name: string,
+  version: number,
+  options: { encrypt?: boolean } = {},
+): StorageKey<T> {
   return { name, version, encrypt: options.encrypt === true };
 }
 
@@ -84,7 +88,10 @@ export function removeAllExcept(keep: StorageKey<unknown>[]): Promise<void> {
   const names = wx.getStorageInfoSync().keys.filter((name) => !keepNames.has(name));
   return Promise.all(
     names.map(
-      (name) => new Promise<void>((resolve) => wx.removeStorage({ key: name, success: () => resolve(), fail: () => resolve() })),
+      (name) =>
+        new Promise<void>((resolve) =>
+          wx.removeStorage({ key: name, success: () => resolve(), fail: () => resolve() }),
+        ),
     ),
   ).then(() => undefined);
 }

@@ -13,8 +13,7 @@ export interface RawRequest {
 }
 
 export type RawResponse =
-  | { kind: 'response'; status: number; data: unknown }
-  | { kind: 'network'; reason: NetworkReason };
+  { kind: 'response'; status: number; data: unknown } | { kind: 'network'; reason: NetworkReason };
 
 let active = 0;
 const waiting: Array<() => void> = [];

@@ -18,7 +18,10 @@ function sessionServer(respond: (req: FakeRequest) => { status: number; data: un
   fake.net.handler = (req) => {
     if (path(req) === '/v1/auth/session') {
       issued++;
-      return { status: 201, data: { token: `token-${issued}-0123456789`, userId: 'u1', expiresAt: '2026-11-23T00:00:00Z' } };
+      return {
+        status: 201,
+        data: { token: `token-${issued}-0123456789`, userId: 'u1', expiresAt: '2026-11-23T00:00:00Z' },
+      };
     }
     if (req.headers.authorization !== `Bearer token-${issued}-0123456789`) {
       return { status: 401, data: { code: 'UNAUTHORIZED', message: 'expired' } };
@@ -32,11 +35,25 @@ describe('http: status codes and the error model', () => {
     fake.net.handler = (req) =>
       path(req) === '/ok'
         ? { status: 200, data: { n: 1 } }
-        : { status: 400, data: { code: 'VALIDATION_FAILED', message: 'bad', details: { field: 'contact.mobile' } } };
-    await expect(m.http.request({ path: '/ok', decode: accept, auth: 'none' })).resolves.toEqual({ ok: true, data: { n: 1 } });
-    await expect(m.http.request({ path: '/bad', method: 'POST', decode: accept, auth: 'none' })).resolves.toEqual({
+        : {
+            status: 400,
+            data: { code: 'VALIDATION_FAILED', message: 'bad', details: { field: 'contact.mobile' } },
+          };
+    await expect(m.http.request({ path: '/ok', decode: accept, auth: 'none' })).resolves.toEqual({
+      ok: true,
+      data: { n: 1 },
+    });
+    await expect(
+      m.http.request({ path: '/bad', method: 'POST', decode: accept, auth: 'none' }),
+    ).resolves.toEqual({
       ok: false,
-      error: { kind: 'http', status: 400, code: 'VALIDATION_FAILED', message: 'bad', field: 'contact.mobile' },
+      error: {
+        kind: 'http',
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'bad',
+        field: 'contact.mobile',
+      },
     });
   });
 
@@ -59,7 +76,10 @@ describe('http: status codes and the error model', () => {
   ] as const)('%s after every retry settles as a network error', async (fault, error) => {
     fake.net.handler = () => ({ status: 200, data: {} });
     fake.inject({ fault, times: Infinity });
-    await expect(m.http.request({ path: '/x', decode: accept, auth: 'none' })).resolves.toEqual({ ok: false, error });
+    await expect(m.http.request({ path: '/x', decode: accept, auth: 'none' })).resolves.toEqual({
+      ok: false,
+      error,
+    });
     expect(fake.net.log).toHaveLength(1 + m.http.RETRY.defaultRetries);
   });
 });
@@ -68,14 +88,23 @@ describe('http: retries only where safe', () => {
   test('a GET is retried after a 503 and succeeds', async () => {
     fake.net.handler = () => ({ status: 200, data: 'fine' });
     fake.inject({ fault: 'http503' });
-    await expect(m.http.request({ path: '/x', decode: accept, auth: 'none' })).resolves.toEqual({ ok: true, data: 'fine' });
+    await expect(m.http.request({ path: '/x', decode: accept, auth: 'none' })).resolves.toEqual({
+      ok: true,
+      data: 'fine',
+    });
     expect(fake.net.log).toHaveLength(2);
   });
 
   test('a POST without an Idempotency-Key is sent once, even when the response is lost', async () => {
     fake.net.handler = () => ({ status: 201, data: {} });
     fake.inject({ fault: 'drop' });
-    const res = await m.http.request({ method: 'POST', path: '/v1/orders', body: {}, decode: accept, auth: 'none' });
+    const res = await m.http.request({
+      method: 'POST',
+      path: '/v1/orders',
+      body: {},
+      decode: accept,
+      auth: 'none',
+    });
     expect(res).toEqual({ ok: false, error: { kind: 'network', reason: 'timeout' } });
     expect(fake.net.log).toHaveLength(1);
   });
@@ -88,7 +117,14 @@ describe('http: retries only where safe', () => {
     };
     fake.inject({ fault: 'drop' });
     const key = m.http.newIdempotencyKey();
-    const res = await m.http.request({ method: 'POST', path: '/v1/orders', body: {}, idempotencyKey: key, decode: accept, auth: 'none' });
+    const res = await m.http.request({
+      method: 'POST',
+      path: '/v1/orders',
+      body: {},
+      idempotencyKey: key,
+      decode: accept,
+      auth: 'none',
+    });
     expect(res).toEqual({ ok: true, data: { id: 'o1' } });
     expect(seen).toEqual([key, key]);
   });
@@ -114,7 +150,9 @@ describe('http: concurrency', () => {
   test('identical GETs in flight are shared: one request on the wire', async () => {
     fake.net.latencyMs = 20;
     fake.net.handler = () => ({ status: 200, data: 'same' });
-    const results = await Promise.all([1, 2, 3].map(() => m.http.request({ path: '/same', decode: accept, auth: 'none' })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => m.http.request({ path: '/same', decode: accept, auth: 'none' })),
+    );
     expect(results).toEqual(Array(3).fill({ ok: true, data: 'same' }));
     expect(fake.net.log).toHaveLength(1);
   });
@@ -129,18 +167,25 @@ describe('http: auth', () => {
     const before = fake.login.calls;
     fake.net.latencyMs = 5;
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => m.http.request({ path: `/me/${i}`, decode: accept, auth: 'required' })),
+      Array.from({ length: 20 }, (_, i) =>
+        m.http.request({ path: `/me/${i}`, decode: accept, auth: 'required' }),
+      ),
     );
     expect(results.every((r) => r.ok && r.data === 'mine')).toBe(true);
     expect(fake.login.calls - before).toBe(1);
-    const unauthorized = fake.net.log.filter((r) => path(r).startsWith('/me/') && r.headers.authorization?.includes('token-1-'));
+    const unauthorized = fake.net.log.filter(
+      (r) => path(r).startsWith('/me/') && r.headers.authorization?.includes('token-1-'),
+    );
     expect(unauthorized).toHaveLength(20);
   });
 
   test('a request that still gets 401 after the re-login settles as an auth error (no loop)', async () => {
     fake.net.handler = (req) =>
       path(req) === '/v1/auth/session'
-        ? { status: 201, data: { token: 'token-never-accepted-0', userId: 'u', expiresAt: '2026-11-23T00:00:00Z' } }
+        ? {
+            status: 201,
+            data: { token: 'token-never-accepted-0', userId: 'u', expiresAt: '2026-11-23T00:00:00Z' },
+          }
         : { status: 401, data: { code: 'UNAUTHORIZED', message: 'no' } };
     const res = await m.http.request({ path: '/me', decode: accept, auth: 'required' });
     expect(res).toEqual({ ok: false, error: { kind: 'auth', code: 'UNAUTHORIZED' } });
@@ -161,7 +206,10 @@ describe('http: auth', () => {
     await m.http.request({ path: '/me', decode: accept, auth: 'required' });
     expect(fake.storage.get('session')?.encrypt).toBe(true);
     m = await coldStart(fake);
-    await expect(m.http.request({ path: '/me', decode: accept, auth: 'required' })).resolves.toEqual({ ok: true, data: 'ok' });
+    await expect(m.http.request({ path: '/me', decode: accept, auth: 'required' })).resolves.toEqual({
+      ok: true,
+      data: 'ok',
+    });
     expect(fake.login.calls).toBe(1);
   });
 });

@@ -13,7 +13,8 @@ export interface FakeResponse {
   status: number;
   data: unknown;
 }
-export type Fault = 'offline' | 'timeout' | 'interrupted' | 'http500' | 'http503' | 'drop' | { delayMs: number };
+export type Fault =
+  'offline' | 'timeout' | 'interrupted' | 'http500' | 'http503' | 'drop' | { delayMs: number };
 export interface FaultRule {
   match?: (req: FakeRequest) => boolean;
   fault: Fault;
@@ -36,7 +37,10 @@ type Callbacks<S> = {
   complete?: () => void;
 };
 
-function settle<S>(opts: Callbacks<S>, outcome: { ok: true; res: S } | { ok: false; errMsg: string; errno?: number }) {
+function settle<S>(
+  opts: Callbacks<S>,
+  outcome: { ok: true; res: S } | { ok: false; errMsg: string; errno?: number },
+) {
   // wx calls back asynchronously; so does the fake, so ordering bugs show up in tests too.
   setTimeout(() => {
     if (outcome.ok) opts.success?.(outcome.res);
@@ -86,8 +90,7 @@ export class FakeWx {
   readonly privacy = {
     needAuthorization: false,
     handler: undefined as
-      | ((resolve: (r: { event: 'agree' | 'disagree'; buttonId?: string }) => void) => void)
-      | undefined,
+      ((resolve: (r: { event: 'agree' | 'disagree'; buttonId?: string }) => void) => void) | undefined,
   };
 
   readonly ui = {
@@ -129,7 +132,15 @@ export class FakeWx {
   }
 
   private async forward(req: FakeRequest): Promise<FakeResponse> {
-    if (this.net.handler) return this.net.handler(req);
+    const res = this.net.handler ? await this.net.handler(req) : await this.fetchServer(req);
+    // Remember which order a prepay id belongs to, so a paid requestPayment can notify for that order.
+    const paid = /\/v1\/orders\/([^/]+)\/payment$/.exec(new URL(req.url).pathname);
+    if (paid && res.status === 200)
+      this.payment.packages.set((res.data as { package: string }).package, paid[1]!);
+    return res;
+  }
+
+  private async fetchServer(req: FakeRequest): Promise<FakeResponse> {
     if (!this.net.server) throw new Error('fake wx: no handler and no server for ' + req.url);
     const u = new URL(req.url);
     const res = await fetch(`${this.net.server}${u.pathname}${u.search}`, {
@@ -138,13 +149,12 @@ export class FakeWx {
       body: req.method === 'GET' || req.body === undefined ? undefined : JSON.stringify(req.body),
     });
     const text = await res.text();
-    const data: unknown = text ? JSON.parse(text) : '';
-    const paid = /\/v1\/orders\/([^/]+)\/payment$/.exec(u.pathname);
-    if (paid && res.status === 200) this.payment.packages.set((data as { package: string }).package, paid[1]!);
-    return { status: res.status, data };
+    return { status: res.status, data: text ? (JSON.parse(text) as unknown) : '' };
   }
 
-  private async perform(req: FakeRequest): Promise<{ ok: true; res: FakeResponse } | { ok: false; errMsg: string }> {
+  private async perform(
+    req: FakeRequest,
+  ): Promise<{ ok: true; res: FakeResponse } | { ok: false; errMsg: string }> {
     this.net.log.push(req);
     const fault = this.takeFault(req);
     if (this.net.latencyMs) await new Promise((r) => setTimeout(r, this.net.latencyMs));
@@ -152,7 +162,10 @@ export class FakeWx {
     if (fault === 'timeout') return { ok: false, errMsg: 'request:fail timeout' };
     if (fault === 'interrupted') return { ok: false, errMsg: 'request:fail interrupted' };
     if (fault === 'http500' || fault === 'http503') {
-      return { ok: true, res: { status: fault === 'http500' ? 500 : 503, data: { code: 'UNAVAILABLE', message: 'fault' } } };
+      return {
+        ok: true,
+        res: { status: fault === 'http500' ? 500 : 503, data: { code: 'UNAVAILABLE', message: 'fault' } },
+      };
     }
     if (typeof fault === 'object') await new Promise((r) => setTimeout(r, fault.delayMs));
     const res = await this.forward(req);
@@ -176,13 +189,17 @@ export class FakeWx {
 
   /** The object installed as the global `wx`. */
   readonly api = {
-    getAccountInfoSync: () => ({ miniProgram: { appId: 'wx-test', envVersion: this.envVersion, version: '' } }),
-    request: (opts: Callbacks<{ statusCode: number; data: unknown; header: object }> & {
-      url: string;
-      method?: Method;
-      header?: Record<string, string>;
-      data?: unknown;
-    }) => {
+    getAccountInfoSync: () => ({
+      miniProgram: { appId: 'wx-test', envVersion: this.envVersion, version: '' },
+    }),
+    request: (
+      opts: Callbacks<{ statusCode: number; data: unknown; header: object }> & {
+        url: string;
+        method?: Method;
+        header?: Record<string, string>;
+        data?: unknown;
+      },
+    ) => {
       const req: FakeRequest = {
         url: opts.url,
         method: opts.method ?? 'GET',
@@ -195,7 +212,10 @@ export class FakeWx {
         .catch((e: Error) => ({ ok: false as const, errMsg: `request:fail ${e.message}` }))
         .then((out) => {
           this.net.inFlight--;
-          settle(opts, out.ok ? { ok: true, res: { statusCode: out.res.status, data: out.res.data, header: {} } } : out);
+          settle(
+            opts,
+            out.ok ? { ok: true, res: { statusCode: out.res.status, data: out.res.data, header: {} } } : out,
+          );
         });
       return { abort: () => undefined };
     },
@@ -203,13 +223,20 @@ export class FakeWx {
       this.payment.calls.push(opts);
       const outcome = this.payment.outcomes.shift() ?? 'ok';
       const orderId = this.payment.packages.get(String(opts.package));
-      const notify = outcome === 'ok' && this.payment.notify === 'now' && orderId ? this.devPay(orderId) : undefined;
+      const notify =
+        outcome === 'ok' && this.payment.notify === 'now' && orderId ? this.devPay(orderId) : undefined;
       void Promise.resolve(notify).then(() =>
         settle(
           opts,
           outcome === 'ok'
             ? { ok: true, res: { errMsg: 'requestPayment:ok' } }
-            : { ok: false, errMsg: outcome === 'cancel' ? 'requestPayment:fail cancel' : 'requestPayment:fail (detail message)' },
+            : {
+                ok: false,
+                errMsg:
+                  outcome === 'cancel'
+                    ? 'requestPayment:fail cancel'
+                    : 'requestPayment:fail (detail message)',
+              },
         ),
       );
     },
@@ -230,15 +257,18 @@ export class FakeWx {
       const previous = this.storage.get(opts.key);
       const size = utf8(opts.key) + utf8(json);
       const after = this.storedBytes() - (previous ? utf8(opts.key) + utf8(previous.json) : 0) + size;
-      if (size > limit) return settle(opts, { ok: false, errMsg: 'setStorage:fail exceed storage item max length' });
-      if (after > total) return settle(opts, { ok: false, errMsg: 'setStorage:fail exceed storage max size 10Mb' });
+      if (size > limit)
+        return settle(opts, { ok: false, errMsg: 'setStorage:fail exceed storage item max length' });
+      if (after > total)
+        return settle(opts, { ok: false, errMsg: 'setStorage:fail exceed storage max size 10Mb' });
       this.storage.set(opts.key, { json, encrypt: opts.encrypt === true });
       settle(opts, { ok: true, res: { errMsg: 'setStorage:ok' } });
     },
     getStorage: (opts: Callbacks<{ data: unknown; errMsg: string }> & { key: string; encrypt?: boolean }) => {
       const item = this.storage.get(opts.key);
       if (!item) return settle(opts, { ok: false, errMsg: 'getStorage:fail data not found' });
-      if (item.encrypt !== (opts.encrypt === true)) return settle(opts, { ok: false, errMsg: 'getStorage:fail decrypt fail' });
+      if (item.encrypt !== (opts.encrypt === true))
+        return settle(opts, { ok: false, errMsg: 'getStorage:fail decrypt fail' });
       settle(opts, { ok: true, res: { data: JSON.parse(item.json), errMsg: 'getStorage:ok' } });
     },
     removeStorage: (opts: Callbacks<{ errMsg: string }> & { key: string }) => {
@@ -252,7 +282,8 @@ export class FakeWx {
     }),
     getSetting: (opts: Callbacks<{ authSetting: Record<string, boolean> }>) => {
       const authSetting: Record<string, boolean> = {};
-      if (this.location.permission !== undefined) authSetting['scope.userLocation'] = this.location.permission;
+      if (this.location.permission !== undefined)
+        authSetting['scope.userLocation'] = this.location.permission;
       settle(opts, { ok: true, res: { authSetting } });
     },
     openSetting: (opts: Callbacks<{ authSetting: Record<string, boolean> }>) => {
@@ -260,31 +291,52 @@ export class FakeWx {
       this.api.getSetting(opts);
     },
     getPrivacySetting: (opts: Callbacks<{ needAuthorization: boolean; privacyContractName: string }>) =>
-      settle(opts, { ok: true, res: { needAuthorization: this.privacy.needAuthorization, privacyContractName: 'demo' } }),
+      settle(opts, {
+        ok: true,
+        res: { needAuthorization: this.privacy.needAuthorization, privacyContractName: 'demo' },
+      }),
     onNeedPrivacyAuthorization: (handler: FakeWx['privacy']['handler']) => {
       this.privacy.handler = handler;
     },
     getLocation: (opts: Callbacks<{ latitude: number; longitude: number }>) => {
       const proceed = () => {
         if (this.location.permission === undefined) this.asked(this.location.answer === 'allow');
-        if (!this.location.permission) return settle(opts, { ok: false, errMsg: 'getLocation:fail auth deny' });
+        if (!this.location.permission)
+          return settle(opts, { ok: false, errMsg: 'getLocation:fail auth deny' });
         settle(opts, { ok: true, res: { ...this.location.coords } });
       };
       if (!this.privacy.needAuthorization) return proceed();
-      if (!this.privacy.handler) return settle(opts, { ok: false, errMsg: 'getLocation:fail privacy permission is not authorized', errno: 104 });
+      if (!this.privacy.handler)
+        return settle(opts, {
+          ok: false,
+          errMsg: 'getLocation:fail privacy permission is not authorized',
+          errno: 104,
+        });
       this.privacy.handler((r) => {
         if (r.event === 'agree') {
           this.privacy.needAuthorization = false;
           proceed();
-        } else settle(opts, { ok: false, errMsg: 'getLocation:fail privacy permission is not authorized', errno: 104 });
+        } else
+          settle(opts, {
+            ok: false,
+            errMsg: 'getLocation:fail privacy permission is not authorized',
+            errno: 104,
+          });
       });
     },
     showActionSheet: (opts: Callbacks<{ tapIndex: number }> & { itemList: string[] }) => {
       this.ui.actionSheets.push(opts.itemList);
       const tap = this.ui.actionSheetTaps.shift() ?? 0;
-      settle(opts, tap === 'cancel' ? { ok: false, errMsg: 'showActionSheet:fail cancel' } : { ok: true, res: { tapIndex: tap } });
+      settle(
+        opts,
+        tap === 'cancel'
+          ? { ok: false, errMsg: 'showActionSheet:fail cancel' }
+          : { ok: true, res: { tapIndex: tap } },
+      );
     },
-    showModal: (opts: Callbacks<{ confirm: boolean; cancel: boolean }> & { title?: string; content?: string }) => {
+    showModal: (
+      opts: Callbacks<{ confirm: boolean; cancel: boolean }> & { title?: string; content?: string },
+    ) => {
       this.ui.modals.push({ title: opts.title, content: opts.content });
       const confirm = this.ui.modalAnswers.shift() ?? true;
       settle(opts, { ok: true, res: { confirm, cancel: !confirm } });
@@ -302,7 +354,8 @@ export class FakeWx {
       settle(opts, { ok: true, res: {} });
     },
     stopPullDownRefresh: () => undefined,
-    getNetworkType: (opts: Callbacks<{ networkType: string }>) => settle(opts, { ok: true, res: { networkType: 'wifi' } }),
+    getNetworkType: (opts: Callbacks<{ networkType: string }>) =>
+      settle(opts, { ok: true, res: { networkType: 'wifi' } }),
   };
 }
 

@@ -29,10 +29,23 @@ export function buildHomeView(d: Destination): HomeView {
   return {
     name: d.name[lang],
     demo: d.demo,
-    banners: d.banners.map((b) => ({ id: b.id, image: assetUrl(b.image), title: b.title[lang], link: b.link ?? '' })),
-    essentials: d.essentials.map((e) => ({ id: e.id, icon: e.icon, title: e.title[lang], body: e.body[lang] })),
+    banners: d.banners.map((b) => ({
+      id: b.id,
+      image: assetUrl(b.image),
+      title: b.title[lang],
+      link: b.link ?? '',
+    })),
+    essentials: d.essentials.map((e) => ({
+      id: e.id,
+      icon: e.icon,
+      title: e.title[lang],
+      body: e.body[lang],
+    })),
     emergency: d.emergency.map((e) => ({ id: e.id, label: e.label[lang], number: e.number })),
-    rateText: t('home.rate', { currency: d.currency, cny: formatMoney(convert(oneUnit, d.fx.quote, d.fx.rateMicros)) }),
+    rateText: t('home.rate', {
+      currency: d.currency,
+      cny: formatMoney(convert(oneUnit, d.fx.quote, d.fx.rateMicros)),
+    }),
     rateNote: t('home.rateAsOf', { date: localDateAt(Date.parse(d.fx.asOf), d.timeZone) }),
   };
 }
@@ -51,6 +64,8 @@ export function buildClock(now: number, zone: string): ClockView {
     beijingTime: localTimeAt(now, BEIJING_ZONE),
     beijingDate: dayLabel(now, BEIJING_ZONE),
     difference:
-      diffMinutes === 0 ? t('home.timeSame') : t(diffMinutes > 0 ? 'home.timeAhead' : 'home.timeBehind', { hours }),
+      diffMinutes === 0
+        ? t('home.timeSame')
+        : t(diffMinutes > 0 ? 'home.timeAhead' : 'home.timeBehind', { hours }),
   };
 }

@@ -38,7 +38,8 @@ Component({
     onShow() {
       this.tick();
       const inst = own(this);
-      if (inst.timer === undefined) inst.timer = setInterval(() => this.tick(), CLOCK_TICK_MS) as unknown as number;
+      if (inst.timer === undefined)
+        inst.timer = setInterval(() => this.tick(), CLOCK_TICK_MS) as unknown as number;
     },
     onHide() {
       this.stopClock();
@@ -89,10 +90,14 @@ Component({
     onToggleLanguage() {
       void switchLanguage(currentLang() === 'zh-CN' ? 'en' : 'zh-CN');
     },
-    onCall(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { number: string }>) {
+    onCall(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { number: string }>,
+    ) {
       wx.makePhoneCall({ phoneNumber: e.currentTarget.dataset.number, fail: () => undefined });
     },
-    onBanner(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { link: string }>) {
+    onBanner(
+      e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { link: string }>,
+    ) {
       const link = e.currentTarget.dataset.link;
       if (link) wx.navigateTo({ url: link, fail: () => undefined });
     },
