@@ -69,9 +69,9 @@ test('local date and time are the destination’s, next to Beijing’s, with the
 test('first visit offline: an error with its reason and a retry that recovers', async () => {
   fake.inject({ fault: 'offline', times: 3 });
   const page = await openHome();
-  expect(textOf(page, '.error')).toContain('网络不可用，请检查网络后重试');
+  expect(textOf(page, '.status')).toContain('网络不可用，请检查网络后重试');
   expect(textOf(page)).not.toContain('奥克兰');
-  page.querySelector('.retry')!.dispatchEvent('click');
+  page.querySelector('.status')!.querySelector('.action')!.dispatchEvent('click');
   await settle();
   expect(textOf(page)).toContain('奥克兰');
 });

@@ -105,6 +105,19 @@ export class FakeWx {
 
   readonly clock = { now: Date.parse('2026-11-22T09:00:00Z'), instantSleep: true };
 
+  /** Every call to an API listed in RECORDED, with its options, in order. */
+  readonly calls: Array<{ api: string; options: Record<string, unknown> }> = [];
+
+  /** The options of each call to one recorded API. */
+  callsTo(api: string): Array<Record<string, unknown>> {
+    return this.calls.filter((c) => c.api === api).map((c) => c.options);
+  }
+
+  /** Adds or replaces fake APIs for a feature's tests (e.g. a scripted downloadFile). */
+  extend(apis: Record<string, (options: never) => unknown>): void {
+    Object.assign(this.api, apis);
+  }
+
   /** Points the services' clock at this fake (call after each fresh module load). */
   bindClock(target: { now: () => number; sleep: (ms: number) => Promise<void> }): void {
     target.now = () => this.clock.now;
@@ -359,6 +372,25 @@ export class FakeWx {
   };
 }
 
+/** APIs whose effect a test checks by their options: the fake records the call and succeeds. */
+const RECORDED = [
+  'openLocation',
+  'previewImage',
+  'switchTab',
+  'redirectTo',
+  'navigateBack',
+  'reLaunch',
+  'setScreenBrightness',
+  'setKeepScreenOn',
+  'requestSubscribeMessage',
+  'setClipboardData',
+  'showShareMenu',
+  'openDocument',
+  'setNavigationBarTitle',
+  'setTabBarItem',
+  'vibrateShort',
+];
+
 /**
  * Installs a fresh fake as the global `wx`. APIs the fake does not script fall through to whatever `wx` was
  * there before (miniprogram-simulate's stubs in component tests), so rendering keeps working.
@@ -370,7 +402,14 @@ export function installFakeWx(): FakeWx {
   const g = globalThis as unknown as { wx?: Record<string, unknown> };
   base = base ?? g.wx ?? {};
   const previous = base;
-  g.wx = new Proxy(fake.api as unknown as Record<string, unknown>, {
+  const api = fake.api as unknown as Record<string, unknown>;
+  for (const name of RECORDED) {
+    api[name] = (options: Callbacks<Record<string, unknown>> & Record<string, unknown> = {}) => {
+      fake.calls.push({ api: name, options });
+      settle(options, { ok: true, res: { errMsg: `${name}:ok` } });
+    };
+  }
+  g.wx = new Proxy(api, {
     get: (target, key: string) => (key in target ? target[key] : previous[key]),
     has: (target, key: string) => key in target || key in previous,
   });
