@@ -12,6 +12,10 @@ export const VALIDATION_CODES = [
   'fullwidth',
   'emoji',
   'lowercase',
+  // Codes the server's contract check also reports.
+  'out_of_range',
+  'unknown_field',
+  'invalid',
   'id.format',
   'id.region',
   'id.birthdate',
