@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Page tests run in jsdom but start the dev API in-process: resolve packages as Node does, not as a browser.
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -1,6 +1,8 @@
 // A scriptable wx for tests where outcomes matter: requests go to in-process handlers or to a real server on
 // loopback with injectable faults; payment, login, storage (with the real limits), location permission,
 // privacy authorization, envVersion and the clock are all under the test's control.
+import http from 'http';
+
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface FakeRequest {
@@ -153,16 +155,31 @@ export class FakeWx {
     return res;
   }
 
-  private async fetchServer(req: FakeRequest): Promise<FakeResponse> {
-    if (!this.net.server) throw new Error('fake wx: no handler and no server for ' + req.url);
+  /** Node's http client: page tests run in jsdom, which has no fetch. */
+  private fetchServer(req: FakeRequest): Promise<FakeResponse> {
+    const server = this.net.server;
+    if (!server) return Promise.reject(new Error('fake wx: no handler and no server for ' + req.url));
     const u = new URL(req.url);
-    const res = await fetch(`${this.net.server}${u.pathname}${u.search}`, {
-      method: req.method,
-      headers: req.headers,
-      body: req.method === 'GET' || req.body === undefined ? undefined : JSON.stringify(req.body),
+    const body = req.method === 'GET' || req.body === undefined ? undefined : JSON.stringify(req.body);
+    return new Promise((resolve, reject) => {
+      const out = http.request(
+        `${server}${u.pathname}${u.search}`,
+        {
+          method: req.method,
+          headers: body ? { ...req.headers, 'content-length': Buffer.byteLength(body) } : req.headers,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, data: text ? (JSON.parse(text) as unknown) : '' });
+          });
+        },
+      );
+      out.on('error', reject);
+      out.end(body);
     });
-    const text = await res.text();
-    return { status: res.status, data: text ? (JSON.parse(text) as unknown) : '' };
   }
 
   private async perform(

@@ -61,3 +61,13 @@ export function textOf(page: Rendered, selector?: string): string {
 }
 
 export const settle = (ms = 20) => simulate.sleep(ms);
+
+/** Waits until the page shows the text (real HTTP takes a few ms more than a fixed sleep). */
+export async function waitForText(page: Rendered, text: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!textOf(page).includes(text)) {
+    if (Date.now() > deadline)
+      throw new Error(`page never showed "${text}"; it shows: ${textOf(page).slice(0, 300)}`);
+    await simulate.sleep(10);
+  }
+}
