@@ -1,6 +1,7 @@
 // App launch: restore the language, install the privacy handler, and reconcile payments left unconfirmed
 // by an earlier session (an app kill between paying and confirmation must never lose a purchase).
 import { reconcileOnLaunch } from './api/orders';
+import { syncWallet } from './api/tickets';
 import { installPrivacyHandler } from './services/privacy';
 import { restoreLanguage } from './services/preferences';
 
@@ -8,6 +9,7 @@ App({
   onLaunch() {
     installPrivacyHandler();
     void restoreLanguage();
-    void reconcileOnLaunch();
+    // Tickets of an order confirmed while the app was closed go straight into the offline wallet.
+    void reconcileOnLaunch().then((confirmed) => (confirmed.length ? syncWallet() : undefined));
   },
 });

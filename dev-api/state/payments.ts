@@ -58,7 +58,7 @@ export function devPay(world: World, timers: Set<NodeJS.Timeout>, orderId: strin
     timers.delete(timer);
     notifyPaid(world, orderId);
   }, delay);
-  timer.unref();
+  timer.unref?.();
   timers.add(timer);
   return { orderId, notifyAt: iso(world.now() + delay) };
 }

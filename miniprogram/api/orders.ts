@@ -1,6 +1,15 @@
-// Orders as the payment flow sees them, and the launch-time reconciliation of unconfirmed payments.
+// Orders: create (idempotent), read, cancel, refund; the payment flow over them, and the launch-time
+// reconciliation of unconfirmed payments.
 import type { components } from '../../typings/api';
-import { payOrder, reconcilePendingPayments, type PaymentApi, type PayOutcome } from '../services/payment';
+import { request } from '../services/http';
+import {
+  confirmPaid,
+  payOrder,
+  reconcilePendingPayments,
+  type PaymentApi,
+  type PayOutcome,
+} from '../services/payment';
+import type { Result } from '../services/result';
 import {
   array,
   bool,
@@ -14,8 +23,11 @@ import {
   optional,
   str,
 } from './decode';
+import { listOf } from './products';
 
 export type Order = components['schemas']['Order'];
+export type OrderStatus = components['schemas']['OrderStatus'];
+export type CreateOrderRequest = components['schemas']['CreateOrderRequest'];
 
 const status = literal(
   'PENDING_PAYMENT',
@@ -73,4 +85,52 @@ export function payForOrder(orderId: string): Promise<PayOutcome<Order>> {
 /** Orders that an earlier session paid for but never saw confirmed; the wallet refreshes when any appear. */
 export function reconcileOnLaunch(): Promise<Order[]> {
   return reconcilePendingPayments(paymentApi);
+}
+
+/** Checks again whether the server has confirmed a payment (the "confirming" state polls this). */
+export function confirmPayment(orderId: string): Promise<PayOutcome<Order>> {
+  return confirmPaid(paymentApi, orderId);
+}
+
+const orderPath = (id: string) => `/v1/orders/${encodeURIComponent(id)}`;
+const decode = paymentApi.decodeOrder;
+
+/**
+ * `key` identifies the user's intent (domain/intent.ts): the same key on a retry or a second tap returns the order
+ * the first request created, so a dropped response never makes a second order.
+ */
+export function createOrder(body: CreateOrderRequest, key: string): Promise<Result<Order>> {
+  return request({ method: 'POST', path: '/v1/orders', body, idempotencyKey: key, auth: 'required', decode });
+}
+
+export function getOrder(id: string): Promise<Result<Order>> {
+  return request({ path: orderPath(id), auth: 'required', decode });
+}
+
+/** Every order of the user, newest first (the list filters by tab locally, so a tab switch needs no request). */
+export function listOrders(): Promise<Result<Order[]>> {
+  return request({ path: '/v1/orders', auth: 'required', decode: listOf(decode) });
+}
+
+/** Cancelling twice returns the cancelled order, so a retry is safe. */
+export function cancelOrder(id: string): Promise<Result<Order>> {
+  return request({
+    method: 'POST',
+    path: `${orderPath(id)}/cancel`,
+    auth: 'required',
+    retrySafe: true,
+    decode,
+  });
+}
+
+/** Asking again while REFUNDING changes nothing on the server, so a retry is safe. */
+export function refundOrder(id: string, reason: string): Promise<Result<Order>> {
+  return request({
+    method: 'POST',
+    path: `${orderPath(id)}/refund`,
+    body: { reason },
+    auth: 'required',
+    retrySafe: true,
+    decode,
+  });
 }

@@ -26,7 +26,7 @@ export function distanceMeters(a: LatLng, b: LatLng): number {
 // GCJ-02 is WGS-84 plus an obfuscation applied only inside mainland China. The formula is the published
 // national one (Krasovsky ellipsoid); the box is its usual rough outline, which errs towards "inside".
 const KRASOVSKY_A = 6378245.0;
-const KRASOVSKY_EE = 0.00669342162296594323;
+const KRASOVSKY_EE = 0.006693421622965943;
 
 function outsideChina(p: LatLng): boolean {
   return p.lng < 72.004 || p.lng > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271;

@@ -1,14 +1,19 @@
 // One t() for pages and components. Dictionaries are per feature, each holding both languages.
 import { common } from './common';
+import { coupons } from './coupons';
+import { guide } from './guide';
 import { home } from './home';
+import { insurance } from './insurance';
+import { orders } from './orders';
 import { payment } from './payment';
+import { tickets } from './tickets';
 import { validation } from './validation';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: Lang[] = ['zh-CN', 'en'];
 export const DEFAULT_LANG: Lang = 'zh-CN';
 
-export const dictionaries = { common, home, payment, validation };
+export const dictionaries = { common, coupons, guide, home, insurance, orders, payment, tickets, validation };
 type Dictionaries = typeof dictionaries;
 export type Namespace = keyof Dictionaries;
 export type MessageKey = {

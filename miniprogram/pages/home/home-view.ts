@@ -13,6 +13,8 @@ export interface HomeView {
   emergency: Array<{ id: string; label: string; number: string }>;
   rateText: string;
   rateNote: string;
+  /** The entry to the partner offers (coupons subpackage). */
+  offers: { title: string; note: string };
 }
 
 export interface ClockView {
@@ -47,6 +49,7 @@ export function buildHomeView(d: Destination): HomeView {
       cny: formatMoney(convert(oneUnit, d.fx.quote, d.fx.rateMicros)),
     }),
     rateNote: t('home.rateAsOf', { date: localDateAt(Date.parse(d.fx.asOf), d.timeZone) }),
+    offers: { title: t('coupons.homeEntry'), note: t('coupons.homeEntryNote') },
   };
 }
 

@@ -1,17 +1,23 @@
 // Home: the destination at a glance. Renders state and forwards intents; rules live in home-view.ts.
 import { getDestination, type Destination } from '../../api/destination';
+import { listEvents, type GuideEvent } from '../../api/guide';
 import { i18nBehavior } from '../../components/behaviors/i18n';
 import { brandStyle } from '../../config/brand';
 import { currentLang } from '../../i18n/index';
 import { clock } from '../../services/clock';
 import { switchLanguage } from '../../services/preferences';
 import { errorMessageKey, type Result } from '../../services/result';
+import { localDateAt } from '../../domain/time';
+import { upcomingEvents, type EventView } from '../guide/event-view';
+import { pagePath } from '../guide/share';
 import { buildClock, buildHomeView } from './home-view';
 
 const CLOCK_TICK_MS = 30000;
+const HOME_EVENTS = 3;
 
 interface Instance {
   destination?: Destination;
+  events?: GuideEvent[];
   timer?: number;
 }
 const instances = new WeakMap<object, Instance>();
@@ -22,7 +28,7 @@ const own = (page: object): Instance => {
 };
 
 Component({
-  behaviors: [i18nBehavior(['common', 'home'])],
+  behaviors: [i18nBehavior(['common', 'home', 'guide'])],
   data: {
     brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error',
@@ -30,6 +36,7 @@ Component({
     offline: false,
     view: null as ReturnType<typeof buildHomeView> | null,
     clock: null as ReturnType<typeof buildClock> | null,
+    events: [] as EventView[],
   },
   methods: {
     onLoad() {
@@ -62,6 +69,24 @@ Component({
       if (!this.data.view) this.setData({ state: 'loading' });
       const first = await getDestination({ onRevalidate: (r) => this.apply(r, true) });
       this.apply(first, false);
+      if (first.ok) await this.loadEvents();
+    },
+    /** Events are an extra on Home: when they cannot load, the section is simply not there. */
+    async loadEvents() {
+      const res = await listEvents();
+      if (!res.ok) return;
+      own(this).events = res.data.items;
+      this.showEvents();
+    },
+    showEvents() {
+      const { destination, events } = own(this);
+      if (!destination || !events) return;
+      const today = localDateAt(clock.now(), destination.timeZone);
+      this.setData({ events: upcomingEvents(events, today, HOME_EVENTS) });
+    },
+    onEvent(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      const url = pagePath('/packages/guide/pages/event/index', { id: e.currentTarget.dataset.id });
+      wx.navigateTo({ url, fail: () => undefined });
     },
     /** A cached first paint is kept when the revalidation fails; then the offline note shows. */
     apply(result: Result<Destination>, revalidation: boolean) {
@@ -86,6 +111,7 @@ Component({
     onLanguage() {
       const d = own(this).destination;
       if (d) this.setData({ view: buildHomeView(d), clock: buildClock(clock.now(), d.timeZone) });
+      this.showEvents();
     },
     onToggleLanguage() {
       void switchLanguage(currentLang() === 'zh-CN' ? 'en' : 'zh-CN');
@@ -94,6 +120,9 @@ Component({
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { number: string }>,
     ) {
       wx.makePhoneCall({ phoneNumber: e.currentTarget.dataset.number, fail: () => undefined });
+    },
+    onOffers() {
+      wx.navigateTo({ url: '/packages/coupons/pages/offers/index', fail: () => undefined });
     },
     onBanner(
       e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { link: string }>,

@@ -29,15 +29,29 @@ export async function quiet(): Promise<void> {
   }
 }
 
-export async function coldStart(fake: FakeWx): Promise<InsuranceApp> {
-  current = fake;
+/**
+ * The app's modules loaded afresh over the fake wx: its clock bound, the saved language restored. Storage is
+ * the fake's and survives, as when WeChat kills and relaunches the app.
+ */
+async function loadModules(fake: FakeWx): Promise<void> {
   jest.resetModules();
   const { clock } = await import('../../../miniprogram/services/clock');
   fake.bindClock(clock);
   await (await import('../../../miniprogram/services/preferences')).restoreLanguage();
+}
+
+/**
+ * A killed and relaunched app. Pages opened afterwards also get fresh modules (miniprogram-simulate defines a
+ * component, status-view included, only on the first load in a module registry), so pages share nothing in
+ * memory: whatever one page hands to the next must go through storage, as the draft does.
+ */
+export async function coldStart(fake: FakeWx): Promise<InsuranceApp> {
+  current = fake;
+  await loadModules(fake);
   return {
     fake,
     async open(page, query = {}) {
+      await loadModules(fake);
       const rendered = renderPage(`packages/insurance/pages/${page}/index`);
       const methods = rendered.instance as unknown as PageMethods;
       methods.onLoad(query);
@@ -46,6 +60,14 @@ export async function coldStart(fake: FakeWx): Promise<InsuranceApp> {
       return rendered;
     },
   };
+}
+
+/** Taps Pay and waits for the page to hand over to the result page: the URL it redirected to. */
+export async function payAndWait(page: Rendered): Promise<string> {
+  const before = current?.callsTo('redirectTo').length ?? 0;
+  await tap(page, 'pay');
+  await until(() => (current?.callsTo('redirectTo').length ?? 0) > before);
+  return current!.callsTo('redirectTo').at(-1)!.url as string;
 }
 
 /** Waits (in real time: the dev API answers over loopback) until the condition holds, at most 3 s. */
@@ -76,6 +98,14 @@ export async function tap(page: Rendered, ...classes: string[]): Promise<void> {
   await quiet();
 }
 
+/** The way-forward button of the page's status view (retry, choose a plan, ...). */
+export async function tapStatusAction(page: Rendered): Promise<void> {
+  const action = find(page, 'status').querySelector('.action');
+  if (!action) throw new Error('the status view has no action');
+  action.dispatchEvent('click');
+  await quiet();
+}
+
 /** Types a whole value into an input, as the input event reports it. */
 export async function type(page: Rendered, value: string, ...classes: string[]): Promise<void> {
   const input = find(page, ...classes);
@@ -96,8 +126,8 @@ export function dataOf<T>(page: Rendered): T {
 }
 
 /**
- * jsdom's global has no fetch, which the fake wx uses to reach the dev API on loopback: a minimal one over
- * node:http (status, headers, text/json/arrayBuffer) is installed when missing.
+ * jsdom's global has no fetch; these tests use one to ask the dev API what it holds (and to script downloads):
+ * a minimal one over node:http (status, headers, text/json/arrayBuffer) is installed when missing.
  */
 export function ensureFetch(): void {
   const g = globalThis as unknown as { fetch?: unknown };
@@ -184,4 +214,35 @@ export async function acceptTerms(app: InsuranceApp, form: Rendered, planId: str
   await tap(terms, 'accept');
   (form.instance as unknown as { onShow(): void }).onShow();
   await quiet();
+}
+
+/** A policy bought over the API for `user` (quote, purchase, the payment notification): its id. */
+export async function buyPolicy(origin: string, user: string, trip: Trip): Promise<string> {
+  const me = await asUser(origin, user);
+  const quote = await me.post<{ id: string }>('/v1/insurance/quotes', {
+    planId: trip.planId,
+    startDate: trip.start,
+    endDate: trip.end,
+    travellers: trip.birthDates.map((birthDate) => ({ birthDate })),
+  });
+  const travellers = trip.birthDates.map((birthDate, i) => ({
+    namePinyin: `TRAVELLER ${'ABCDEFGHI'[i]}`,
+    documentType: 'passport',
+    passportIssuer: 'other',
+    documentNumber: `LA12345${i}`,
+    birthDate,
+  }));
+  const plans = await me.get<{ items: Array<{ id: string; termsVersion: string }> }>('/v1/insurance/plans');
+  const order = await me.post<{ id: string }>(
+    '/v1/insurance/policies',
+    {
+      quoteId: quote.body.id,
+      travellers,
+      holder: { name: 'Traveller A', mobile: '+64211234567', email: 'a@example.com' },
+      acceptedTermsVersion: plans.items.find((p) => p.id === trip.planId)!.termsVersion,
+    },
+    { 'idempotency-key': `test-${user}-${trip.start}-${loginSeq}` },
+  );
+  const notified = await me.post<{ policyId: string }>(`/dev/orders/${order.body.id}/notify`, {});
+  return notified.body.policyId;
 }

@@ -1,7 +1,4 @@
-/**
- * @jest-environment jsdom
- * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
- */
+/** @jest-environment jsdom */
 // The issue's "Done when": quote a 7-day trip for two adults and a child, fill three travellers (one PRC ID card,
 // two passports), kill and restart the app mid-form and find the draft, accept the terms, pay, and find the
 // policy with its document. Against the real dev API; the draft never holds a document number in plain text.
@@ -14,11 +11,13 @@ import {
   dataOf,
   find,
   newFake,
+  payAndWait,
   pick,
   settle,
   tap,
   textOf,
   type,
+  until,
   type InsuranceApp,
 } from './helpers';
 
@@ -164,11 +163,9 @@ test('quote, three travellers, app killed mid-form, terms, payment, then the pol
   expect(textOf(form, '.terms-row')).toContain('已阅读并同意（版本 2026.11-standard）');
 
   // Pay: the sandbox sheet stands in for WeChat Pay in develop; then the ticket flow's result page takes over.
-  await tap(form, 'pay');
-  for (let i = 0; i < 50 && fake.callsTo('redirectTo').length === 0; i++) await settle(20);
+  const redirect = await payAndWait(form);
   expect(policyRequests()).toHaveLength(1);
   expect(fake.ui.actionSheets).toHaveLength(1);
-  const redirect = fake.callsTo('redirectTo')[0]!.url as string;
   const orderId = /^\/packages\/orders\/pages\/result\/index\?orderId=([^&]+)&outcome=paid$/.exec(
     redirect,
   )?.[1];
@@ -223,7 +220,7 @@ test('quote, three travellers, app killed mid-form, terms, payment, then the pol
   for (const number of DOCUMENT_NUMBERS) expect(text).not.toContain(number);
   expect(text).not.toContain('13800138000');
   await tap(detail, 'document');
-  for (let i = 0; i < 20 && fake.callsTo('openDocument').length === 0; i++) await settle(20);
+  await until(() => fake.callsTo('openDocument').length > 0);
   expect(downloads).toHaveLength(1);
   expect(downloads[0]!.url).toBe(`${api.origin}/v1/policies/${policyId}/document`);
   expect(downloads[0]!.header.authorization).toMatch(/^Bearer /);

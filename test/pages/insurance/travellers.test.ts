@@ -1,7 +1,4 @@
-/**
- * @jest-environment jsdom
- * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
- */
+/** @jest-environment jsdom */
 // The travellers form: localized messages per field, nothing sent until all is valid, an expired quote priced
 // again, and payment outcomes continuing on the ticket flow's result page with the same order.
 import type { FakeWx } from '../../support/fake-wx';
@@ -12,14 +9,17 @@ import {
   asUser,
   coldStart,
   newFake,
+  payAndWait,
   quiet,
   quoteTrip,
   tap,
+  tapStatusAction,
   textOf,
   type,
   type InsuranceApp,
 } from './helpers';
 import type { Rendered } from '../../support/simulate';
+import { KB, recordSetData } from '../../support/set-data';
 
 const NOW = '2026-11-22T09:00:00Z';
 const TRIP = {
@@ -116,20 +116,16 @@ test('a cancelled payment continues on the result page; paying again reuses the 
   await fillValid(form);
   await acceptTerms(app, form, 'basic');
   fake.ui.actionSheetTaps.push(1);
-  await tap(form, 'pay');
-  const cancelled = fake.callsTo('redirectTo').at(-1)!.url as string;
+  const cancelled = await payAndWait(form);
   const orderId = /orderId=([^&]+)&outcome=cancelled$/.exec(cancelled)?.[1];
   expect(orderId).toBeDefined();
   expect(fake.storage.get('insurance.draft')?.encrypt).toBe(true);
 
-  // Back to the application (e.g. from the plans page's "continue" card) and pay.
+  // Back to the application from the plans page's "continue" card, and pay.
   const plans = await app.open('plans');
   expect(textOf(plans, '.draft')).toContain('2026-12-01 至 2026-12-05 · 2 人');
   form = await app.open('travellers');
-  await tap(form, 'pay');
-  expect(fake.callsTo('redirectTo').at(-1)!.url).toBe(
-    `/packages/orders/pages/result/index?orderId=${orderId}&outcome=paid`,
-  );
+  expect(await payAndWait(form)).toBe(`/packages/orders/pages/result/index?orderId=${orderId}&outcome=paid`);
   const me = await asUser(api.origin, fake.login.user);
   const orders = await me.get<{ items: Array<{ id: string; kind: string; status: string }> }>('/v1/orders');
   expect(orders.items).toEqual([
@@ -145,11 +141,10 @@ test('paid elsewhere (the result page, another launch): the next visit finds the
   await fillValid(form);
   await acceptTerms(app, form, 'basic');
   fake.ui.actionSheetTaps.push(1);
-  await tap(form, 'pay');
-  const orderId = /orderId=([^&]+)/.exec(fake.callsTo('redirectTo').at(-1)!.url as string)![1]!;
+  const orderId = /orderId=([^&]+)/.exec(await payAndWait(form))![1]!;
   const me = await asUser(api.origin, fake.login.user);
-  expect((await me.post('/dev/pay', { orderId })).status).toBe(200);
-  await new Promise((r) => setTimeout(r, 30));
+  // WeChat Pay's notification arrives: the order is paid without this form knowing.
+  expect((await me.post(`/dev/orders/${orderId}/notify`, {})).status).toBe(200);
 
   app = await coldStart(fake);
   const plans = await app.open('plans');
@@ -157,7 +152,7 @@ test('paid elsewhere (the result page, another launch): the next visit finds the
   expect(fake.storage.has('insurance.draft')).toBe(false);
   const empty = await app.open('travellers');
   expect(textOf(empty)).toContain('还没有填写中的投保信息');
-  await tap(empty, 'status', 'action');
+  await tapStatusAction(empty);
   expect(fake.callsTo('redirectTo').at(-1)).toEqual(
     expect.objectContaining({ url: '/packages/insurance/pages/plans/index' }),
   );
@@ -178,7 +173,20 @@ test('an expired quote is priced again before anything is sent', async () => {
   expect(textOf(later, '.summary')).not.toContain('重新报价');
   // What was typed survives the new quote.
   expect(textOf(later, '.traveller-0')).not.toContain('请填写此项');
-  await tap(later, 'pay');
+  expect(await payAndWait(later)).toMatch(/outcome=paid$/);
   expect(policyPosts()).toHaveLength(1);
-  expect(fake.callsTo('redirectTo').at(-1)!.url).toMatch(/outcome=paid$/);
+});
+
+test('typing sends only that traveller (or the holder) to the view, and every setData stays small', async () => {
+  const form = await openForm();
+  const sent = recordSetData(form);
+  await tap(form, 'traveller-1', 'doc-passport');
+  await type(form, 'E1234', 'traveller-1', 'document-number');
+  expect(new Set(sent.keys())).toEqual(new Set(['view.travellers[1]']));
+  sent.reset();
+  await type(form, 'zhang@example.com', 'holder-email');
+  expect(new Set(sent.keys())).toEqual(new Set(['view.holder']));
+  await tap(form, 'pay');
+  expect(sent.largest()).toBeLessThan(32 * KB);
+  sent.stop();
 });

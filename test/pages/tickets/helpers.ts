@@ -31,13 +31,17 @@ export function installLoopbackFetch(): void {
 
 export const START = Date.parse('2026-11-22T09:00:00Z');
 
-/** One dev API per test file; its clock is the fake's, so expiry follows fake.clock.now. */
+/**
+ * One dev API per test file; its clock is the fake's, so expiry follows fake.clock.now. The payment notification
+ * follows /dev/pay at once (the fake's sleeps are instant, so any delay would read as a late notification; the
+ * tests that want one hold it back and deliver it themselves).
+ */
 export async function devApi(
   clock: () => number,
   options: { orderExpiryMs?: number } = {},
 ): Promise<RunningDevApi> {
   installLoopbackFetch();
-  return startDevApi({ now: clock, notifyDelayMs: 20, ...options });
+  return startDevApi({ now: clock, notifyDelayMs: 0, ...options });
 }
 
 export { connect };

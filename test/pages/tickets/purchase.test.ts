@@ -206,3 +206,31 @@ test('English: the same flow reads in English', async () => {
   expect(textOf(book)).toContain('Visit date');
   expect(f.ui.navigations).toHaveLength(0);
 });
+
+test('catalog: products of a POI with lowest price and sale state; a deep link opens the product', async () => {
+  const f = fake!;
+  const catalog = await open('packages/tickets/pages/catalog/index', { poiId: 'sky-tower' });
+  await waitFor(() => catalog.data.state === 'ready', 'the catalog');
+  expect(catalog.data.items.map((p: { id: string }) => p.id)).toEqual([SKY]);
+  expect(textOf(catalog)).toMatch(/天空塔观景台门票 NZ\$\d+\.\d\d ≈ ¥\d+\.\d\d 起 (可预订|余票紧张)/);
+  catalog.querySelector('.product')!.dispatchEvent('tap');
+  await waitFor(() => f.ui.navigations.length > 0, 'navigation');
+  expect(f.ui.navigations[0]).toBe(`/packages/tickets/pages/product/index?productId=${SKY}`);
+
+  await coldStart(f);
+  await open('packages/tickets/pages/catalog/index', { productId: SKY });
+  expect(f.callsTo('redirectTo')[0]).toMatchObject({
+    url: `/packages/tickets/pages/product/index?productId=${SKY}`,
+  });
+});
+
+test('product detail: ticket types with their rules, validity and refund policy', async () => {
+  const product = await open('packages/tickets/pages/product/index', { productId: SKY });
+  await waitFor(() => product.data.state === 'ready', 'the product');
+  const text = textOf(product);
+  expect(text).toContain('长者票（65 岁及以上） 65 岁及以上 · 入场需出示证件 · 每单最多 10 张');
+  expect(text).toContain('仅限所选日期当天使用');
+  expect(text).toContain('未使用的门票可申请全额退款');
+  product.instance.onBook();
+  expect(fake!.ui.navigations).toEqual([`/packages/tickets/pages/book/index?productId=${SKY}`]);
+});

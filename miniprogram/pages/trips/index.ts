@@ -1,0 +1,73 @@
+// Trips: the e-ticket wallet. It paints from the phone's storage first (no request before that), so every
+// ticket and QR code shows with the network off, then refreshes from the server when it can.
+import { syncWallet } from '../../api/tickets';
+import { i18nBehavior } from '../../components/behaviors/i18n';
+import { brandStyle } from '../../config/brand';
+import { instanceState } from '../../domain/instance-state';
+import { localDateAt } from '../../domain/time';
+import { t } from '../../i18n/index';
+import { clock } from '../../services/clock';
+import { errorMessageKey } from '../../services/result';
+import { loadWallet, type Wallet } from '../../services/wallet';
+import { tripGroups, type TripGroup } from './trips-view';
+
+const CATALOG = '/packages/tickets/pages/catalog/index';
+
+const own = instanceState(() => ({ wallet: undefined as Wallet | undefined, loading: false }));
+
+Component({
+  behaviors: [i18nBehavior(['common', 'tickets'])],
+  data: {
+    brandStyle,
+    state: 'loading' as 'loading' | 'ready' | 'error' | 'empty',
+    errorText: '',
+    offline: false,
+    groups: [] as TripGroup[],
+  },
+  methods: {
+    onLoad() {
+      wx.setNavigationBarTitle({ title: t('tickets.walletTitle') });
+    },
+    onShow() {
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    onStatusAction() {
+      if (this.data.state === 'empty') wx.navigateTo({ url: CATALOG });
+      else void this.load();
+    },
+    async load() {
+      const st = own(this);
+      if (st.loading) return;
+      st.loading = true;
+      try {
+        if (!st.wallet) {
+          const stored = await loadWallet();
+          if (stored) this.render(stored);
+        }
+        const fresh = await syncWallet();
+        if (fresh.ok) {
+          this.render(fresh.data);
+          this.setData({ offline: false });
+        } else if (st.wallet) {
+          this.setData({ offline: true });
+        } else {
+          this.setData({ state: 'error', errorText: t(errorMessageKey(fresh.error)) });
+        }
+      } finally {
+        st.loading = false;
+      }
+    },
+    render(wallet: Wallet) {
+      own(this).wallet = wallet;
+      const groups = tripGroups(wallet.tickets, localDateAt(clock.now(), wallet.timeZone));
+      this.setData({ state: groups.length ? 'ready' : 'empty', groups });
+    },
+    onLanguage() {
+      wx.setNavigationBarTitle({ title: t('tickets.walletTitle') });
+      if (own(this).wallet) this.render(own(this).wallet!);
+    },
+  },
+});

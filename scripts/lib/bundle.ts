@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BUILD_INFO_FILE, buildInfoModule, currentBuildInfo, type BuildInfo } from './build-info';
+import { listFiles, writeFileMkdir, writeIfChanged } from './files';
+import { syncNpmFiles } from './npm-pack';
+import { distDir, srcDir } from './paths';
+import { compileProject } from './typescript';
+
+/** Files copied from miniprogram/ unchanged (TS is compiled; anything else is reported and left out). */
+export const COPIED_EXTENSIONS = new Set([
+  '.wxml',
+  '.wxss',
+  '.json',
+  '.wxs',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.svg',
+  '.webp',
+  '.mp3',
+  '.m4a',
+  '.aac',
+  '.wav',
+  '.mp4',
+  '.ttf',
+  '.woff',
+  '.woff2',
+]);
+
+export interface BuildOptions {
+  srcDir?: string;
+  outDir?: string;
+  /** Defaults to <srcDir>/tsconfig.json. */
+  tsconfig?: string;
+  info?: BuildInfo;
+}
+
+export interface BuildResult {
+  outDir: string;
+  files: string[];
+  /** Source files that are neither TS nor copied (e.g. a stray .js or .md), relative to srcDir. */
+  skipped: string[];
+}
+
+export type SourceAction = 'compile' | 'copy' | 'ignore' | 'skip';
+
+/** What the build does with a file of miniprogram/ (relative POSIX path). */
+export function sourceAction(rel: string): SourceAction {
+  if (rel === 'tsconfig.json' || rel.endsWith('.d.ts')) return 'ignore';
+  if (rel.endsWith('.ts')) return 'compile';
+  return COPIED_EXTENSIONS.has(path.extname(rel).toLowerCase()) ? 'copy' : 'skip';
+}
+
+/**
+ * Emitted JS goes to outDir as is, except the build-info placeholder, which gets the real version and commit.
+ * Returns the bundle-relative path when the file changed (watch mode reports those), else null.
+ */
+export function emittedFileWriter(
+  outDir: string,
+  info: BuildInfo,
+): (fileName: string, text: string) => string | null {
+  return (fileName, text) => {
+    const rel = path.relative(outDir, fileName).split(path.sep).join('/');
+    if (rel.startsWith('..')) throw new Error(`TypeScript emitted outside ${outDir}: ${fileName}`);
+    return writeIfChanged(fileName, rel === BUILD_INFO_FILE ? buildInfoModule(info) : text) ? rel : null;
+  };
+}
+
+/** Clean build of miniprogram/ into dist/ (or the given dirs). Same sources -> byte-identical output. */
+export function buildBundle(options: BuildOptions = {}): BuildResult {
+  const src = options.srcDir ?? srcDir;
+  const outDir = options.outDir ?? distDir;
+  const info = options.info ?? currentBuildInfo();
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+
+  const write = emittedFileWriter(outDir, info);
+  compileProject(options.tsconfig ?? path.join(src, 'tsconfig.json'), outDir, (fileName, text) => {
+    write(fileName, text);
+  });
+  const skipped: string[] = [];
+  for (const rel of listFiles(src)) {
+    const action = sourceAction(rel);
+    if (action === 'copy') writeFileMkdir(path.join(outDir, rel), fs.readFileSync(path.join(src, rel)));
+    if (action === 'skip') skipped.push(rel);
+  }
+  writeFileMkdir(path.join(outDir, BUILD_INFO_FILE), buildInfoModule(info));
+  syncNpmFiles(outDir);
+  return { outDir, files: listFiles(outDir), skipped };
+}

@@ -1,0 +1,87 @@
+// `npm start`: build dist/, start the dev API (dev-api/main.ts) on PORT (default 3000), watch the sources, and
+// explain how to open the project in WeChat DevTools. Ctrl-C stops everything.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { API_BASE_URLS } from '../miniprogram/config/env';
+import { buildBundle } from './lib/bundle';
+import { tsxCli } from './lib/compile';
+import { repoRoot } from './lib/paths';
+import { startWatch } from './lib/watch';
+
+const port = process.env.PORT || '3000';
+const devApiEntry = path.join(repoRoot, 'dev-api', 'main.ts');
+
+function startDevApi(): ChildProcess | undefined {
+  if (!fs.existsSync(devApiEntry)) {
+    console.warn('dev-api/main.ts does not exist yet: continuing without the dev API');
+    return undefined;
+  }
+  const child = spawn(process.execPath, [tsxCli, devApiEntry], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: port },
+    stdio: 'inherit',
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`dev API exited (${signal ?? `code ${code}`}); the watcher keeps running`);
+  });
+  return child;
+}
+
+function instructions(): string {
+  const developUrl = API_BASE_URLS.develop;
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const lines = [
+    '',
+    `Dev API:   ${apiUrl}/v1  (dev-only endpoints under ${apiUrl}/dev/)`,
+    'Bundle:    dist/ (rebuilt on every change)',
+    '',
+    'Open it in WeChat DevTools:',
+    `  1. Import project -> directory: ${repoRoot}`,
+    '     (the repository root; project.config.json points DevTools at dist/).',
+    '  2. AppID: your own, or "Test account"; the placeholder "touristappid" opens it in tourist mode.',
+    '  3. Details -> Local settings -> tick "Do not verify valid domain names, web-view (business domain names),',
+    '     TLS versions and HTTPS certificates" (不校验合法域名…). project.config.json already sets urlCheck: false;',
+    '     this is for develop only: trial and release builds call the https domains in miniprogram/config/env.ts.',
+    `  4. The develop build calls ${developUrl} (miniprogram/config/env.ts).`,
+    '',
+    'Ctrl-C stops everything.',
+  ];
+  if (!developUrl.endsWith(`:${port}`)) {
+    lines.push(
+      `Note: PORT=${port} differs from the develop API URL ${developUrl}; DevTools will not reach this API.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+let stopping = false;
+
+function main(): void {
+  try {
+    const result = buildBundle();
+    console.log(`built dist/: ${result.files.length} files`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const devApi = startDevApi();
+  const stopWatch = startWatch();
+  console.log(instructions());
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    stopWatch();
+    if (devApi && devApi.exitCode === null) {
+      devApi.once('exit', () => process.exit(0));
+      devApi.kill('SIGTERM');
+      setTimeout(() => process.exit(0), 3000).unref();
+    } else {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();
