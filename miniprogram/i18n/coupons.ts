@@ -88,7 +88,8 @@ export const coupons = {
     reason_used: '已使用',
     reason_scope: '仅限到店使用',
     reason_currency: '不适用于此币种',
-    notApplicable: '所选优惠券已不能用于本单（可能已被另一笔未支付订单占用）。请重新选择后再支付，未产生任何扣款。',
+    notApplicable:
+      '所选优惠券已不能用于本单（可能已被另一笔未支付订单占用）。请重新选择后再支付，未产生任何扣款。',
   },
   en: {
     offersTitle: 'Offers',

@@ -100,7 +100,8 @@ function resolvePackage(spec: string, ref: Ref, fromExt: string): Node[] {
   } catch {
     return [];
   }
-  const rel = sub ? path.relative(pkg.root, src).split(path.sep).join('/') : 'index.js';
+  // require.resolve answers with real paths; node_modules itself may be a link.
+  const rel = sub ? path.relative(fs.realpathSync(pkg.root), src).split(path.sep).join('/') : 'index.js';
   return [{ dest: path.posix.join(NPM_DIR, name, rel), src }];
 }
 
