@@ -68,7 +68,8 @@ function backoff(attempt: number): number {
 const transient = (res: RawResponse) =>
   res.kind === 'network' || res.status >= 500 || res.status === 429 || res.status === 408;
 
-async function attempt<T>(opts: RequestOptions<T>, url: string): Promise<Result<T>> {
+/** One call with its retries and re-login; answers the raw 2xx body (decoding is per caller). */
+async function attempt(opts: RequestOptions<unknown>, url: string): Promise<Result<unknown>> {
   const method = opts.method ?? 'GET';
   const retryable = method === 'GET' || opts.idempotencyKey !== undefined || opts.retrySafe === true;
   const retries = retryable ? (opts.retries ?? RETRY.defaultRetries) : 0;
@@ -103,14 +104,20 @@ async function attempt<T>(opts: RequestOptions<T>, url: string): Promise<Result<
     }
     if (res.kind === 'network') return fail({ kind: 'network', reason: res.reason });
     if (res.status < 200 || res.status >= 300) return fail(httpError(res));
-    const decoded = opts.decode(res.data);
-    return decoded.ok ? ok(decoded.value) : fail({ kind: 'decode', path: decoded.path });
+    return ok(res.data);
   }
 }
 
-function network<T>(opts: RequestOptions<T>, url: string): Promise<Result<T>> {
+function decodeWith<T>(decode: Decoder<T>, raw: Result<unknown>): Result<T> {
+  if (!raw.ok) return raw;
+  const decoded = decode(raw.data);
+  return decoded.ok ? ok(decoded.value) : fail({ kind: 'decode', path: decoded.path });
+}
+
+/** Identical GETs in flight share one request; each caller decodes the shared body itself. */
+function network(opts: RequestOptions<unknown>, url: string): Promise<Result<unknown>> {
   if ((opts.method ?? 'GET') !== 'GET') return attempt(opts, url);
-  const existing = sharedGets.get(url) as Promise<Result<T>> | undefined;
+  const existing = sharedGets.get(url);
   if (existing) return existing;
   const pending = attempt(opts, url).finally(() => sharedGets.delete(url));
   sharedGets.set(url, pending);
@@ -120,10 +127,14 @@ function network<T>(opts: RequestOptions<T>, url: string): Promise<Result<T>> {
 /** Every call settles with a Result; nothing here rejects. */
 export async function request<T>(opts: RequestOptions<T>): Promise<Result<T>> {
   const url = buildUrl(opts.path, opts.query);
-  if (!opts.cache || (opts.method ?? 'GET') !== 'GET') return network(opts, url);
+  const untyped = opts as RequestOptions<unknown>;
+  if (!opts.cache || (opts.method ?? 'GET') !== 'GET')
+    return decodeWith(opts.decode, await network(untyped, url));
   const key = cacheKey(url);
-  const refresh = network(opts, url).then(async (result) => {
-    if (result.ok) await write(key, { data: result.data, storedAt: clock.now() });
+  // The cache holds the raw body, so a revisit decodes it exactly as a fresh response.
+  const refresh = network(untyped, url).then(async (raw) => {
+    const result = decodeWith(opts.decode, raw);
+    if (raw.ok && result.ok) await write(key, { data: raw.data, storedAt: clock.now() });
     return result;
   });
   const cached = await read(key);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { installFakeWx, type FakeWx } from '../support/fake-wx';
 import { connect, startDevApi, type RunningDevApi } from '../support/dev-api';
-import { renderPage, settle, textOf, waitForText, type Rendered } from '../support/simulate';
+import { renderPage, textOf, waitFor, waitForText, type Rendered } from '../support/simulate';
 
 const destination = {
   id: 'auckland',
@@ -35,7 +35,10 @@ async function openHome(): Promise<Rendered> {
   const methods = page.instance as unknown as { onLoad(): void; onShow(): void };
   methods.onLoad();
   methods.onShow();
-  await settle();
+  await waitFor(
+    () => (page.data as { state: string }).state !== 'loading',
+    () => 'Home never left its loading state',
+  );
   return page;
 }
 
@@ -51,8 +54,8 @@ afterEach(() => {
 
 test('shows the destination, its essentials, emergency numbers and a rate with its CNY estimate', async () => {
   const page = await openHome();
+  await waitForText(page, '奥克兰');
   const text = textOf(page);
-  expect(text).toContain('奥克兰');
   expect(text).toContain('需要 NZeTA');
   expect(text).toContain('111');
   expect(text).toContain('1 NZD ≈ ¥4.15');
@@ -73,8 +76,7 @@ test('first visit offline: an error with its reason and a retry that recovers', 
   expect(textOf(page, '.status')).toContain('网络不可用，请检查网络后重试');
   expect(textOf(page)).not.toContain('奥克兰');
   page.querySelector('.status')!.querySelector('.action')!.dispatchEvent('click');
-  await settle();
-  expect(textOf(page)).toContain('奥克兰');
+  await waitForText(page, '奥克兰');
 });
 
 test('a revisit with the network off paints from the cache and says it is offline', async () => {
@@ -83,17 +85,20 @@ test('a revisit with the network off paints from the cache and says it is offlin
   const requestsBefore = fake.net.log.length;
   const page = await openHome();
   expect(textOf(page)).toContain('奥克兰');
-  expect(textOf(page, '.offline')).toBe('当前离线，显示的是上次保存的内容');
+  await waitForText(page, '当前离线，显示的是上次保存的内容', '.offline');
   expect(fake.net.log.length).toBeGreaterThan(requestsBefore);
 });
 
 test('the language switch re-renders at once and is remembered after a restart', async () => {
   const page = await openHome();
   page.querySelector('.lang')!.dispatchEvent('tap');
-  await settle();
-  expect(textOf(page)).toContain('Auckland');
+  await waitForText(page, 'Auckland');
   expect(textOf(page)).toContain('Local time');
   expect(textOf(page)).toContain('5 h ahead of Beijing');
+  await waitFor(
+    () => fake.storage.has('prefs.language'),
+    () => 'the language choice was never stored',
+  );
   const again = await openHome();
   expect(textOf(again)).toContain('NZeTA needed');
 });
@@ -101,7 +106,10 @@ test('the language switch re-renders at once and is remembered after a restart',
 test('tapping an emergency number dials it', async () => {
   const page = await openHome();
   page.querySelector('.call')!.dispatchEvent('tap');
-  await settle();
+  await waitFor(
+    () => fake.ui.phoneCalls.length > 0,
+    () => 'no call was made',
+  );
   expect(fake.ui.phoneCalls).toEqual(['111']);
 });
 

@@ -62,12 +62,29 @@ export function textOf(page: Rendered, selector?: string): string {
 
 export const settle = (ms = 20) => simulate.sleep(ms);
 
-/** Waits until the page shows the text (real HTTP takes a few ms more than a fixed sleep). */
-export async function waitForText(page: Rendered, text: string, timeoutMs = 5000): Promise<void> {
+/** Polls until the condition holds: pages settle after real or faked network round trips, never after a fixed sleep. */
+export async function waitFor(
+  condition: () => boolean,
+  describe: () => string,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!textOf(page).includes(text)) {
-    if (Date.now() > deadline)
-      throw new Error(`page never showed "${text}"; it shows: ${textOf(page).slice(0, 300)}`);
-    await simulate.sleep(10);
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting: ${describe()}`);
+    await simulate.sleep(5);
   }
+}
+
+/** Waits until the page (or the element matching selector) shows the text. */
+export function waitForText(
+  page: Rendered,
+  text: string,
+  selector?: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  return waitFor(
+    () => textOf(page, selector).includes(text),
+    () => `"${text}" never showed; the page shows: ${textOf(page).slice(0, 300)}`,
+    timeoutMs,
+  );
 }
