@@ -229,6 +229,22 @@ describe('http: stale-while-revalidate', () => {
     await expect(revalidated).resolves.toEqual({ ok: true, data: { version: 2 } });
   });
 
+  test('a decoder that reshapes the body (e.g. unwraps {items}) still paints from the cache offline', async () => {
+    fake.net.handler = () => ({ status: 200, data: { items: ['a', 'b'] } });
+    const unwrap = (raw: unknown) =>
+      Array.isArray((raw as { items?: unknown }).items)
+        ? { ok: true as const, value: (raw as { items: string[] }).items }
+        : { ok: false as const, path: '.items' };
+    await m.http.request({ path: '/list', decode: unwrap, auth: 'none', cache: {} });
+    m = await coldStart(fake);
+    fake.inject({ fault: 'offline', times: Infinity });
+    await expect(m.http.request({ path: '/list', decode: unwrap, auth: 'none', cache: {} })).resolves.toEqual({
+      ok: true,
+      data: ['a', 'b'],
+      fromCache: true,
+    });
+  });
+
   test('offline with a cache: the cached value, and the revalidation reports the network error', async () => {
     fake.net.handler = () => ({ status: 200, data: 'saved' });
     await m.http.request({ path: '/dest', decode: accept, auth: 'none', cache: {} });
