@@ -1,13 +1,20 @@
 // `npm run build`: clean build of miniprogram/ into dist/. `npm run watch` (--watch): build, then rebuild on change.
+// `npm run build -- --brand <dir>`: build with another brand directory (brand.json + images) than miniprogram/brand.
 import path from 'node:path';
 import { buildBundle } from './lib/bundle';
 import { repoRoot } from './lib/paths';
 import { startWatch } from './lib/watch';
 
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
 function main(): void {
   const started = Date.now();
+  const brand = flag('--brand');
   try {
-    const result = buildBundle();
+    const result = buildBundle({ brandDir: brand && path.resolve(brand) });
     const npm = result.files.filter((file) => file.startsWith('miniprogram_npm/')).length;
     const out = path.relative(repoRoot, result.outDir);
     console.log(

@@ -1,9 +1,11 @@
 // One t() for pages and components. Dictionaries are per feature, each holding both languages.
+import { brand } from '../config/brand';
 import { common } from './common';
 import { coupons } from './coupons';
 import { guide } from './guide';
 import { home } from './home';
 import { insurance } from './insurance';
+import { me } from './me';
 import { orders } from './orders';
 import { payment } from './payment';
 import { tickets } from './tickets';
@@ -11,9 +13,21 @@ import { validation } from './validation';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: Lang[] = ['zh-CN', 'en'];
-export const DEFAULT_LANG: Lang = 'zh-CN';
+/** A first launch speaks the brand file's default language. */
+export const DEFAULT_LANG: Lang = isLang(brand.defaultLanguage) ? brand.defaultLanguage : 'zh-CN';
 
-export const dictionaries = { common, coupons, guide, home, insurance, orders, payment, tickets, validation };
+export const dictionaries = {
+  common,
+  coupons,
+  guide,
+  home,
+  insurance,
+  me,
+  orders,
+  payment,
+  tickets,
+  validation,
+};
 type Dictionaries = typeof dictionaries;
 export type Namespace = keyof Dictionaries;
 export type MessageKey = {

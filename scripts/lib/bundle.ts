@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BRAND_MODULE, applyBrand, brandModule, loadBrand } from './brand';
 import { BUILD_INFO_FILE, buildInfoModule, currentBuildInfo, type BuildInfo } from './build-info';
 import { listFiles, writeFileMkdir, writeIfChanged } from './files';
 import { syncNpmFiles } from './npm-pack';
@@ -34,6 +35,8 @@ export interface BuildOptions {
   /** Defaults to <srcDir>/tsconfig.json. */
   tsconfig?: string;
   info?: BuildInfo;
+  /** The directory holding brand.json and its images; defaults to <srcDir>/brand. */
+  brandDir?: string;
 }
 
 export interface BuildResult {
@@ -47,23 +50,33 @@ export type SourceAction = 'compile' | 'copy' | 'ignore' | 'skip';
 
 /** What the build does with a file of miniprogram/ (relative POSIX path). */
 export function sourceAction(rel: string): SourceAction {
-  if (rel === 'tsconfig.json' || rel.endsWith('.d.ts')) return 'ignore';
+  // brand/ goes in through applyBrand (inlined JSON, only the images it names).
+  if (rel === 'tsconfig.json' || rel.endsWith('.d.ts') || rel.startsWith('brand/')) return 'ignore';
   if (rel.endsWith('.ts')) return 'compile';
   return COPIED_EXTENSIONS.has(path.extname(rel).toLowerCase()) ? 'copy' : 'skip';
 }
 
 /**
- * Emitted JS goes to outDir as is, except the build-info placeholder, which gets the real version and commit.
+ * Emitted JS goes to outDir as is, except the build-info placeholder, which gets the real version and commit,
+ * and the brand file module, which gets the brand inlined (the emitted copy of brand.json is dropped).
  * Returns the bundle-relative path when the file changed (watch mode reports those), else null.
  */
 export function emittedFileWriter(
   outDir: string,
   info: BuildInfo,
+  brandDir: string,
 ): (fileName: string, text: string) => string | null {
   return (fileName, text) => {
     const rel = path.relative(outDir, fileName).split(path.sep).join('/');
     if (rel.startsWith('..')) throw new Error(`TypeScript emitted outside ${outDir}: ${fileName}`);
-    return writeIfChanged(fileName, rel === BUILD_INFO_FILE ? buildInfoModule(info) : text) ? rel : null;
+    if (rel.startsWith('brand/')) return null;
+    const out =
+      rel === BUILD_INFO_FILE
+        ? buildInfoModule(info)
+        : rel === BRAND_MODULE
+          ? brandModule(loadBrand(brandDir))
+          : text;
+    return writeIfChanged(fileName, out) ? rel : null;
   };
 }
 
@@ -72,10 +85,11 @@ export function buildBundle(options: BuildOptions = {}): BuildResult {
   const src = options.srcDir ?? srcDir;
   const outDir = options.outDir ?? distDir;
   const info = options.info ?? currentBuildInfo();
+  const brandDir = options.brandDir ?? path.join(src, 'brand');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
 
-  const write = emittedFileWriter(outDir, info);
+  const write = emittedFileWriter(outDir, info, brandDir);
   compileProject(options.tsconfig ?? path.join(src, 'tsconfig.json'), outDir, (fileName, text) => {
     write(fileName, text);
   });
@@ -86,6 +100,8 @@ export function buildBundle(options: BuildOptions = {}): BuildResult {
     if (action === 'skip') skipped.push(rel);
   }
   writeFileMkdir(path.join(outDir, BUILD_INFO_FILE), buildInfoModule(info));
+  // A source tree without a brand (the checkers' small fixtures) builds as it is.
+  if (options.brandDir || fs.existsSync(brandDir)) applyBrand(outDir, brandDir, src);
   syncNpmFiles(outDir);
   return { outDir, files: listFiles(outDir), skipped };
 }

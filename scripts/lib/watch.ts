@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { applyBrand, BrandError } from './brand';
 import { emittedFileWriter, sourceAction } from './bundle';
 import { currentBuildInfo } from './build-info';
 import { writeIfChanged } from './files';
@@ -32,7 +33,8 @@ export function startWatch(options: WatchOptions = {}): () => void {
   const src = options.srcDir ?? srcDir;
   const outDir = options.outDir ?? distDir;
   const log = options.log ?? ((line: string) => console.log(line));
-  const write = emittedFileWriter(outDir, currentBuildInfo());
+  const brandDir = path.join(src, 'brand');
+  const write = emittedFileWriter(outDir, currentBuildInfo(), brandDir);
 
   const finish = (started: number, changed: string[], syncNpm: boolean): void => {
     try {
@@ -48,8 +50,14 @@ export function startWatch(options: WatchOptions = {}): () => void {
   let hadErrors = false;
   const stopTs = watchProject(path.join(src, 'tsconfig.json'), outDir, {
     writeFile: (fileName, text) => {
-      const rel = write(fileName, text);
-      if (rel) round.changed.push(rel);
+      try {
+        const rel = write(fileName, text);
+        if (rel) round.changed.push(rel);
+      } catch (error) {
+        // A broken brand file: say what is wrong and keep watching (the last good brand stays in dist/).
+        if (!(error instanceof BrandError)) throw error;
+        log(`[watch ${clock()}] ${error.message}`);
+      }
     },
     onRoundStart: () => {
       round = { started: Date.now(), changed: [] };
@@ -70,6 +78,10 @@ export function startWatch(options: WatchOptions = {}): () => void {
     const started = Date.now();
     const changed: string[] = [];
     let syncNpm = false;
+    // The build writes the brand into these; a change to any of them re-applies it after the copy below.
+    const rebrand = [...pending].some(
+      (rel) => rel.startsWith('brand/') || /^(app\.json|theme\.json|app\.wxss)$/.test(rel),
+    );
     for (const rel of [...pending].sort()) {
       const action = sourceAction(rel);
       const from = path.join(src, rel);
@@ -93,6 +105,15 @@ export function startWatch(options: WatchOptions = {}): () => void {
       }
     }
     pending.clear();
+    if (rebrand) {
+      try {
+        applyBrand(outDir, brandDir, src);
+        changed.push('brand');
+      } catch (error) {
+        if (!(error instanceof BrandError)) throw error;
+        log(`[watch ${clock()}] ${error.message}`);
+      }
+    }
     if (changed.length) finish(started, changed, syncNpm);
   };
   const watcher = fs.watch(src, { recursive: true }, (_event, filename) => {

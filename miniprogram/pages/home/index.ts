@@ -11,6 +11,8 @@ import { localDateAt } from '../../domain/time';
 import { upcomingEvents, type EventView } from '../guide/event-view';
 import { pagePath } from '../guide/share';
 import { buildClock, buildHomeView } from './home-view';
+import { syncTabBarLanguage } from '../../services/tab-bar';
+import { instanceState } from '../../domain/instance-state';
 
 const CLOCK_TICK_MS = 30000;
 const HOME_EVENTS = 3;
@@ -20,12 +22,7 @@ interface Instance {
   events?: GuideEvent[];
   timer?: number;
 }
-const instances = new WeakMap<object, Instance>();
-const own = (page: object): Instance => {
-  let inst = instances.get(page);
-  if (!inst) instances.set(page, (inst = {}));
-  return inst;
-};
+const own = instanceState<Instance>(() => ({}));
 
 Component({
   behaviors: [i18nBehavior(['common', 'home', 'guide'])],
@@ -43,6 +40,7 @@ Component({
       void this.load();
     },
     onShow() {
+      syncTabBarLanguage();
       this.tick();
       const inst = own(this);
       if (inst.timer === undefined)

@@ -16,6 +16,7 @@ import { errorMessageKey } from '../../services/result';
 import { categoryChips, guideContext, poiCard, type GuideContext, type PoiCardView } from '../guide/poi-view';
 import { pagePath } from '../guide/share';
 import { CAROUSEL_SIZE, SELECTED_Z, carouselStart, chunkedUpdate, marker, pinPath } from './map-view';
+import { syncTabBarLanguage } from '../../services/tab-bar';
 
 const MAP_ID = 'poi-map';
 /** Room for the chips above and the carousel below when fitting points. */
@@ -70,6 +71,9 @@ Component({
     cardIndex: 0,
   },
   methods: {
+    onShow() {
+      syncTabBarLanguage();
+    },
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ category: query.category ?? '', selectedId: query.id ?? '' });
       void this.load();

@@ -10,8 +10,10 @@ import { clock } from '../../services/clock';
 import { errorMessageKey } from '../../services/result';
 import { loadWallet, type Wallet } from '../../services/wallet';
 import { tripGroups, type TripGroup } from './trips-view';
+import { syncTabBarLanguage } from '../../services/tab-bar';
 
 const CATALOG = '/packages/tickets/pages/catalog/index';
+const COUPON_WALLET = '/packages/coupons/pages/wallet/index';
 
 const own = instanceState(() => ({ wallet: undefined as Wallet | undefined, loading: false }));
 
@@ -23,12 +25,19 @@ Component({
     errorText: '',
     offline: false,
     groups: [] as TripGroup[],
+    /** The coupon wallet's entry (its one string, so Trips need not load the coupons namespace). */
+    couponsEntry: '',
   },
   methods: {
     onLoad() {
       wx.setNavigationBarTitle({ title: t('tickets.walletTitle') });
+      this.setData({ couponsEntry: t('coupons.walletEntry') });
+    },
+    onCoupons() {
+      wx.navigateTo({ url: COUPON_WALLET, fail: () => undefined });
     },
     onShow() {
+      syncTabBarLanguage();
       void this.load();
     },
     onPullDownRefresh() {
@@ -67,6 +76,7 @@ Component({
     },
     onLanguage() {
       wx.setNavigationBarTitle({ title: t('tickets.walletTitle') });
+      this.setData({ couponsEntry: t('coupons.walletEntry') });
       if (own(this).wallet) this.render(own(this).wallet!);
     },
   },

@@ -3,8 +3,8 @@
 import type { Product } from '../../../../api/products';
 import { dayInfo, type CalendarDayInput } from '../../../../domain/calendar';
 import { stepperState, totalQuantity } from '../../../../domain/checkout';
-import type { Money } from '../../../../domain/money';
-import { priceCart, type PriceQuote } from '../../../../domain/pricing';
+import { money, type Money } from '../../../../domain/money';
+import { priceCart, type DiscountRule, type PriceQuote } from '../../../../domain/pricing';
 import { isoWeekday, type LocalDate } from '../../../../domain/time';
 import { currentLang, t, type MessageKey } from '../../../../i18n/index';
 import { estimate, typeRules, type Fx } from '../../product-view';
@@ -22,6 +22,8 @@ export interface TypeRow {
 
 export interface Summary {
   lines: Array<{ id: string; name: string; qty: number; subtotal: Money }>;
+  /** What a coupon takes off, as a negative amount; null without one. */
+  discount: Money | null;
   total: Money | null;
   estimate: Money | null;
 }
@@ -42,6 +44,7 @@ export function quoteFor(
   quantities: Readonly<Record<string, number>>,
   currency: string,
   fx: Fx,
+  discount?: DiscountRule,
 ): PriceQuote | undefined {
   if (!day) return undefined;
   return priceCart({
@@ -53,6 +56,7 @@ export function quoteFor(
     })),
     prices: day.prices,
     fx,
+    discount,
   });
 }
 
@@ -84,6 +88,8 @@ export function summary(product: Product, quote: PriceQuote | undefined, fx: Fx)
       qty: l.quantity,
       subtotal: l.subtotal,
     })),
+    discount:
+      quote && quote.discount.amount > 0 ? money(-quote.discount.amount, quote.discount.currency) : null,
     total: quote ? quote.total : null,
     estimate: quote ? estimate(quote.total, fx) : null,
   };

@@ -70,7 +70,7 @@ Component({
     dayNote: '',
     notice: '',
     types: [] as TypeRow[],
-    summary: { lines: [], total: null, estimate: null } as Summary,
+    summary: { lines: [], discount: null, total: null, estimate: null } as Summary,
     currency: '',
     canNext: false,
   },

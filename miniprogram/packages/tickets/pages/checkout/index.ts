@@ -5,12 +5,13 @@ import { getDestination, type Destination } from '../../../../api/destination';
 import { createOrder, payForOrder, type Order } from '../../../../api/orders';
 import { getCalendar, getProduct, type CalendarDay, type Product } from '../../../../api/products';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
+import { couponRefusalKey, type Selection } from '../../../../components/coupon-picker/picker-view';
 import { brandStyle } from '../../../../config/brand';
 import { dayInfo } from '../../../../domain/calendar';
 import { orderItems, readCart, type Cart } from '../../../../domain/checkout';
 import { instanceState } from '../../../../domain/instance-state';
 import { createIntent, fingerprint } from '../../../../domain/intent';
-import { formatMoney } from '../../../../domain/money';
+import { formatMoney, money } from '../../../../domain/money';
 import { samePrice, type PriceQuote } from '../../../../domain/pricing';
 import { validateTicketContact, type FieldError } from '../../../../domain/validate';
 import { currentLang, t, type MessageKey } from '../../../../i18n/index';
@@ -32,6 +33,8 @@ const own = instanceState(() => ({
   destination: undefined as Destination | undefined,
   day: undefined as CalendarDay | undefined,
   quote: undefined as PriceQuote | undefined,
+  /** The picker's choice; the server recomputes its discount and is the one that counts. */
+  coupon: { couponId: '', discount: null } as Selection,
   contact: { name: '', mobile: '', email: '' } as Record<ContactField, string>,
   touched: new Set<ContactField>(),
   order: undefined as Order | undefined,
@@ -51,7 +54,9 @@ Component({
     errorText: '',
     title: '',
     dateLabel: '',
-    summary: { lines: [], total: null, estimate: null } as Summary,
+    summary: { lines: [], discount: null, total: null, estimate: null } as Summary,
+    couponLines: [] as Array<{ category: string; subtotal: { amount: number; currency: string } }>,
+    timeZone: '',
     contact: { name: '', mobile: '', email: '' },
     errors: { name: '', mobile: '', email: '' },
     notice: '',
@@ -94,16 +99,35 @@ Component({
       const st = own(this);
       const { cart, product, destination } = st;
       if (!cart || !product || !destination) return;
-      st.quote = quoteFor(product, st.day, cart.quantities, destination.currency, destination.fx);
+      const coupon = st.coupon.discount;
+      st.quote = quoteFor(
+        product,
+        st.day,
+        cart.quantities,
+        destination.currency,
+        destination.fx,
+        () => coupon ?? money(0, destination.currency),
+      );
+      // The picker gets the cart before any discount (the lines are the same with or without one).
+      const couponLines = (st.quote?.lines ?? []).map((l) => ({
+        category: l.category,
+        subtotal: l.subtotal,
+      }));
       const unavailable = !st.quote || dayInfo(st.day).state === 'sold_out';
       this.setData({
         state: 'ready',
         title: product.title[currentLang()],
         dateLabel: dateLabel(cart.date),
         summary: summary(product, st.quote, destination.fx),
+        ...(fingerprint(couponLines) !== fingerprint(this.data.couponLines) && { couponLines }),
+        timeZone: destination.timeZone,
         payLabel: st.quote ? t('tickets.pay', { amount: formatMoney(st.quote.total) }) : '',
         ...(unavailable && { notice: t('tickets.notOnSale'), canChange: true }),
       });
+    },
+    onCoupon(e: { detail: Selection }) {
+      own(this).coupon = e.detail;
+      this.render();
     },
     onLanguage() {
       this.render();
@@ -166,6 +190,7 @@ Component({
           st.product!.ticketTypes.map((type) => type.id),
         ),
         contact: contact.value,
+        couponId: st.coupon.couponId || undefined,
       };
       const print = fingerprint(request);
       let order = st.order?.status === 'PENDING_PAYMENT' && st.orderPrint === print ? st.order : undefined;
@@ -197,6 +222,13 @@ Component({
     },
     async refused(error: ApiError) {
       const st = own(this);
+      const couponKey = couponRefusalKey(error);
+      if (couponKey) {
+        // The coupon is no longer usable (e.g. held by another unpaid order): nothing was charged; choose again.
+        this.setData({ notice: t(couponKey) });
+        (this.selectComponent('.coupon-picker') as unknown as { reload(): void } | null)?.reload();
+        return;
+      }
       const why = refusal(error);
       if (why.kind === 'field') {
         this.setData({ [`errors.${why.field}`]: t('tickets.fieldRejected') });
