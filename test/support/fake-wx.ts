@@ -147,7 +147,7 @@ export class FakeWx {
   }
 
   private async forward(req: FakeRequest): Promise<FakeResponse> {
-    const res = this.net.handler ? await this.net.handler(req) : await this.fetchServer(req);
+    const res = this.net.handler ? await this.net.handler(req) : await this.fromServer(req);
     // Remember which order a prepay id belongs to, so a paid requestPayment can notify for that order.
     const paid = /\/v1\/orders\/([^/]+)\/payment$/.exec(new URL(req.url).pathname);
     if (paid && res.status === 200)
@@ -155,8 +155,8 @@ export class FakeWx {
     return res;
   }
 
-  /** Node's http client: page tests run in jsdom, which has no fetch. */
-  private fetchServer(req: FakeRequest): Promise<FakeResponse> {
+  /** The real server's answer (Node's http: page tests run in jsdom, which has no fetch); handlers may call it to patch. */
+  fromServer(req: FakeRequest): Promise<FakeResponse> {
     const server = this.net.server;
     if (!server) return Promise.reject(new Error('fake wx: no handler and no server for ' + req.url));
     const u = new URL(req.url);

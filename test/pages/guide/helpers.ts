@@ -58,8 +58,7 @@ export function alterResponses(
   patch: (req: FakeRequest, res: FakeResponse) => FakeResponse,
   answer: (req: FakeRequest) => FakeResponse | undefined = () => undefined,
 ): void {
-  const server = fake as unknown as { fetchServer(req: FakeRequest): Promise<FakeResponse> };
-  fake.net.handler = async (req) => answer(req) ?? patch(req, await server.fetchServer(req));
+  fake.net.handler = async (req) => answer(req) ?? patch(req, await fake.fromServer(req));
 }
 
 /**
