@@ -1,7 +1,4 @@
-/**
- * @jest-environment jsdom
- * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
- */
+/** @jest-environment jsdom */
 import { syntheticPois } from '../../../bench/synthetic-pois';
 import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';

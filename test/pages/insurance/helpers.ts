@@ -1,6 +1,5 @@
 // Driving the insurance pages as a user would: a cold start of the app's modules over the fake wx (its storage
 // survives, as after WeChat kills the app), pages opened with their query, taps, typing and date pickers.
-import http from 'http';
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { renderPage, settle, type Rendered } from '../../support/simulate';
 
@@ -80,7 +79,6 @@ export async function until(condition: () => boolean): Promise<void> {
 }
 
 export function newFake(now: string): FakeWx {
-  ensureFetch();
   const fake = installFakeWx();
   fake.clock.now = Date.parse(now);
   return fake;
@@ -125,41 +123,10 @@ export function dataOf<T>(page: Rendered): T {
   return (page.instance as unknown as { data: T }).data;
 }
 
-/**
- * jsdom's global has no fetch; these tests use one to ask the dev API what it holds (and to script downloads):
- * a minimal one over node:http (status, headers, text/json/arrayBuffer) is installed when missing.
- */
-export function ensureFetch(): void {
-  const g = globalThis as unknown as { fetch?: unknown };
-  if (typeof g.fetch === 'function') return;
-  g.fetch = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
-    new Promise((resolve, reject) => {
-      const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          resolve({
-            status: res.statusCode ?? 0,
-            ok: (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300,
-            headers: { get: (name: string) => res.headers[name.toLowerCase()] ?? null },
-            text: async () => body.toString('utf8'),
-            json: async () => JSON.parse(body.toString('utf8')) as unknown,
-            arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength),
-          });
-        });
-      });
-      req.on('error', reject);
-      if (init.body !== undefined) req.write(init.body);
-      req.end();
-    });
-}
-
 let loginSeq = 0;
 
 /** The dev API as the same person the app signs in as (the fake's codes are `user-<name>-<n>`). */
 export async function asUser(origin: string, name = 'alice') {
-  ensureFetch();
   const call = async <T>(
     method: string,
     path: string,

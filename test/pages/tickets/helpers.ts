@@ -1,33 +1,8 @@
-// Shared by the ticket page tests: a loopback fetch for jsdom (which has none), the dev API wiring, a cold start
+// Shared by the ticket page tests: the dev API wiring, a cold start
 // of the app's modules, a second user talking to the dev API directly, and setData size recording.
-import http from 'http';
 import type { FakeWx } from '../../support/fake-wx';
 import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
 import { renderPage, settle, type Rendered } from '../../support/simulate';
-
-/** jsdom has no fetch; the fake wx forwards requests to the dev API with it. Node's http does the same job. */
-export function installLoopbackFetch(): void {
-  const g = globalThis as unknown as { fetch?: unknown };
-  if (typeof g.fetch === 'function') return;
-  g.fetch = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
-    new Promise((resolve, reject) => {
-      const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({
-            status: res.statusCode ?? 0,
-            text: async () => text,
-            json: async () => JSON.parse(text),
-          });
-        });
-      });
-      req.on('error', reject);
-      if (init.body !== undefined) req.write(init.body);
-      req.end();
-    });
-}
 
 export const START = Date.parse('2026-11-22T09:00:00Z');
 
@@ -40,7 +15,6 @@ export async function devApi(
   clock: () => number,
   options: { orderExpiryMs?: number } = {},
 ): Promise<RunningDevApi> {
-  installLoopbackFetch();
   return startDevApi({ now: clock, notifyDelayMs: 0, ...options });
 }
 

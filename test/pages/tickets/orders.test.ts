@@ -1,7 +1,4 @@
-/**
- * @jest-environment jsdom
- * @jest-environment-options {"customExportConditions": ["node", "require"]}
- */
+/** @jest-environment jsdom */
 // Orders: the list by tab, the detail with its history, cancelling an unpaid order, and a refund going
 // REFUNDING -> REFUNDED; the wallet follows.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';

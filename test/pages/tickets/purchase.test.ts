@@ -1,7 +1,4 @@
-/**
- * @jest-environment jsdom
- * @jest-environment-options {"customExportConditions": ["node", "require"]}
- */
+/** @jest-environment jsdom */
 // Done when: two adult and one child Sky Tower tickets for a date, paid, three QR tickets in the wallet, and
 // still there with the network off after a cold start. Over the fake wx and the real dev API.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';

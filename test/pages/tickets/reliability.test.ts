@@ -1,7 +1,4 @@
-/**
- * @jest-environment jsdom
- * @jest-environment-options {"customExportConditions": ["node", "require"]}
- */
+/** @jest-environment jsdom */
 // The reliability promises, over the fake wx and the real dev API: one order per intent whatever the
 // network does, cancel and pay again with the same order, expiry, late confirmation, an app killed before
 // confirmation, and refusals that charge nothing.
