@@ -2,16 +2,23 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isFile, listFiles, pruneEmptyDirs, writeIfChanged } from './files';
+import { readAppJson, subpackages } from './app-json';
 import { findRefs, type Ref } from './refs';
 import { repoRoot } from './paths';
 
 /**
- * Places in <out>/miniprogram_npm exactly the npm files the bundle reaches: starting from our own output
- * (usingComponents in every .json, bare require()s in every .js), it follows each packed file's own references
+ * Places in miniprogram_npm directories exactly the npm files the bundle reaches: starting from our own output
+ * (usingComponents in every .json, require()s in every .js), it follows each packed file's own references
  * (component usingComponents, require() in .js/.wxs, <wxs|import|include src> in .wxml, @import in .wxss) until
  * nothing new turns up. Component packages (package.json "miniprogram", e.g. @vant/weapp -> lib/) are copied from
  * that directory with their layout; plain packages (dayjs) get main -> index.js and subpaths kept as they are, which
  * is how the runtime resolves require('pkg') and require('pkg/sub/path').
+ *
+ * Where: what only one subpackage's files use is packed into that subpackage (<root>/miniprogram_npm, with what
+ * it needs copied beside it) and their relative usingComponents / require paths are rewritten to point there, so
+ * a Vant component of one feature never weighs on the main package. The rest goes to the bundle's root
+ * miniprogram_npm. Sources keep pointing at the root copy (what tests and DevTools' npm layout expect); the
+ * placement is the build's.
  */
 
 const NPM_DIR = 'miniprogram_npm';
@@ -81,14 +88,24 @@ function resolveKind(base: Node, ref: Ref, fromExt: string): Node[] {
   return found ? [found] : [];
 }
 
+/** `home`: where an npm directory lives, '' for the bundle root or a subpackage root such as 'packages/tickets'. */
+const npmDirOf = (home: string): string => (home ? `${home}/${NPM_DIR}` : NPM_DIR);
+
+/** The npm directory a bundle path lies in and the path inside it; undefined outside any. */
+function inNpmDir(dest: string): { home: string; rest: string } | undefined {
+  const m = /^(?:(.+)\/)?miniprogram_npm(?:\/(.*))?$/.exec(dest);
+  return m ? { home: m[1] ?? '', rest: m[2] ?? '' } : undefined;
+}
+
 /** Maps a package specifier (`@vant/weapp/button/index`, `dayjs`, `dayjs/plugin/utc`) to the files to pack. */
-function resolvePackage(spec: string, ref: Ref, fromExt: string): Node[] {
+function resolvePackage(spec: string, ref: Ref, fromExt: string, home: string): Node[] {
   const { name, sub } = splitSpec(spec);
   const pkg = packageInfo(name);
   if (!pkg) return [];
+  const npmDir = npmDirOf(home);
   if (pkg.miniDir) {
     const base = {
-      dest: path.posix.join(NPM_DIR, name, sub || 'index'),
+      dest: path.posix.join(npmDir, name, sub || 'index'),
       src: path.join(pkg.miniDir, sub || 'index'),
     };
     return resolveKind(base, ref, fromExt);
@@ -102,91 +119,172 @@ function resolvePackage(spec: string, ref: Ref, fromExt: string): Node[] {
   }
   // require.resolve answers with real paths; node_modules itself may be a link.
   const rel = sub ? path.relative(fs.realpathSync(pkg.root), src).split(path.sep).join('/') : 'index.js';
-  return [{ dest: path.posix.join(NPM_DIR, name, rel), src }];
-}
-
-function isNpmDest(dest: string): boolean {
-  return dest === NPM_DIR || dest.startsWith(`${NPM_DIR}/`);
+  return [{ dest: path.posix.join(npmDir, name, rel), src }];
 }
 
 /**
- * Resolves one reference. `from.src` is null for our own output files: their relative references stay in our own
- * tree (the bundle tests check those), so only references into miniprogram_npm or to packages are followed.
+ * A packed file's reference: into its own package's files, or (bare) into the npm directory it lives in; null
+ * for an absolute path, which a package cannot mean for itself.
  */
-function resolveRef(from: { dest: string; src: string | null }, ref: Ref): Node[] | 'own' {
+function resolveFromPackage(from: Node, ref: Ref): Node[] | null {
   const fromExt = path.extname(from.dest);
   const { spec } = ref;
+  if (spec.startsWith('/')) return null;
+  if (spec.startsWith('.')) {
+    const dest = path.posix.join(path.posix.dirname(from.dest), spec);
+    return resolveKind({ dest, src: path.join(path.dirname(from.src), spec) }, ref, fromExt);
+  }
+  return resolvePackage(spec, ref, fromExt, inNpmDir(from.dest)?.home ?? '');
+}
+
+/**
+ * The package path (`@vant/weapp/calendar/index`) one of our own files asks for, or undefined when the reference
+ * stays in our own tree (the bundle tests check those). Bare paths are looked up in miniprogram_npm by the
+ * runtime; a bare path that names no installed package is a legacy relative path in our own tree.
+ */
+function packageSpecOf(file: string, spec: string): string | undefined {
   if (spec.startsWith('/') || spec.startsWith('.')) {
     const dest = spec.startsWith('/')
       ? path.posix.normalize(spec.slice(1))
-      : path.posix.join(path.posix.dirname(from.dest), spec);
-    if (from.src && !spec.startsWith('/')) {
-      return resolveKind({ dest, src: path.join(path.dirname(from.src), spec) }, ref, fromExt);
-    }
-    if (!isNpmDest(dest)) return 'own';
-    return resolvePackage(dest.slice(NPM_DIR.length + 1), ref, fromExt);
+      : path.posix.join(path.posix.dirname(file), spec);
+    return inNpmDir(dest)?.rest || undefined;
   }
-  // Bare paths: the runtime looks for them in miniprogram_npm; a bare path that names no installed package is a
-  // legacy relative path in our own tree.
-  if (!packageInfo(splitSpec(spec).name)) return from.src ? [] : 'own';
-  return resolvePackage(spec, ref, fromExt);
+  return packageInfo(splitSpec(spec).name) ? spec : undefined;
+}
+
+/** The new text of a path-style reference so that it reaches `target` (a bundle path); bare ones stay. */
+function pointAt(file: string, spec: string, target: string): string {
+  if (spec.startsWith('/')) return `/${target}`;
+  if (!spec.startsWith('.')) return spec;
+  const rel = path.posix.relative(path.posix.dirname(file), target);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+interface NpmPlan {
+  /** dest -> src of every npm file to place. */
+  files: Map<string, string>;
+  /** Our own files whose references must change: file -> [old spec, new spec]. */
+  rewrites: Map<string, Array<[string, string]>>;
+}
+
+interface Entry {
+  file: string;
+  ref: Ref;
+  pkgSpec: string;
+  key: string;
+}
+
+function planNpm(outDir: string): NpmPlan {
+  const roots = isFile(path.join(outDir, 'app.json'))
+    ? subpackages(readAppJson(outDir)).map((s) => s.root)
+    : [];
+  const packageOf = (file: string): string => roots.find((root) => file.startsWith(`${root}/`)) ?? '';
+  const files = new Map<string, string>();
+  const rewrites = new Map<string, Array<[string, string]>>();
+  const queue: Node[] = [];
+  const errors: string[] = [];
+  const add = (from: string, ref: Ref, nodes: Node[]): void => {
+    for (const node of nodes) {
+      const known = files.get(node.dest);
+      if (known === undefined) {
+        files.set(node.dest, node.src);
+        queue.push(node);
+      } else if (known !== node.src) {
+        errors.push(`${from}:${ref.line}: ${node.dest} would come from both ${known} and ${node.src}`);
+      }
+    }
+  };
+  const refsOf = (dest: string, text: string): Ref[] => {
+    try {
+      return findRefs(dest, text);
+    } catch (error) {
+      errors.push(`${dest}: ${(error as Error).message}`);
+      return [];
+    }
+  };
+
+  // Our own files' references into npm, and which packages (main '' or a subpackage root) use each target.
+  const entries: Entry[] = [];
+  const users = new Map<string, Set<string>>();
+  for (const file of listFiles(outDir)) {
+    if (inNpmDir(file)) continue;
+    for (const ref of refsOf(file, fs.readFileSync(path.join(outDir, file), 'utf8'))) {
+      const pkgSpec = packageSpecOf(file, ref.spec);
+      if (pkgSpec === undefined) continue;
+      const atRoot = resolvePackage(pkgSpec, ref, path.extname(file), '');
+      if (atRoot.length === 0) {
+        errors.push(
+          `${file}:${ref.line}: ${ref.via} "${ref.spec}" does not resolve to an installed package file`,
+        );
+        continue;
+      }
+      const key = atRoot[0]!.dest;
+      entries.push({ file, ref, pkgSpec, key });
+      users.set(key, (users.get(key) ?? new Set()).add(packageOf(file)));
+    }
+  }
+  for (const { file, ref, pkgSpec, key } of entries) {
+    const [only, ...others] = users.get(key)!;
+    const home = others.length === 0 ? only! : '';
+    add(file, ref, resolvePackage(pkgSpec, ref, path.extname(file), home));
+    const next = pointAt(file, ref.spec, `${npmDirOf(home)}/${pkgSpec}`);
+    if (next !== ref.spec) rewrites.set(file, [...(rewrites.get(file) ?? []), [ref.spec, next]]);
+  }
+  for (let node = queue.shift(); node; node = queue.shift()) {
+    for (const ref of refsOf(node.dest, fs.readFileSync(node.src, 'utf8'))) {
+      const resolved = resolveFromPackage(node, ref);
+      if (resolved === null) continue;
+      if (resolved.length === 0) {
+        errors.push(
+          `${node.dest}:${ref.line}: ${ref.via} "${ref.spec}" does not resolve to an installed package file`,
+        );
+      }
+      add(node.dest, ref, resolved);
+    }
+  }
+  if (errors.length) throw new PackError(`npm packing failed:\n${errors.join('\n')}`);
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), rewrites };
 }
 
 /** dest -> src of every npm file the bundle in `outDir` needs. Throws PackError naming file:line of bad refs. */
 export function planNpmFiles(outDir: string): Map<string, string> {
-  const planned = new Map<string, string>();
-  const queue: Node[] = [];
-  const errors: string[] = [];
-  const visit = (from: { dest: string; src: string | null }, text: string): void => {
-    let refs: Ref[];
-    try {
-      refs = findRefs(from.dest, text);
-    } catch (error) {
-      errors.push(`${from.dest}: ${(error as Error).message}`);
-      return;
-    }
-    for (const ref of refs) {
-      const resolved = resolveRef(from, ref);
-      if (resolved === 'own') continue;
-      if (resolved.length === 0) {
-        errors.push(
-          `${from.dest}:${ref.line}: ${ref.via} "${ref.spec}" does not resolve to an installed package file`,
-        );
-      }
-      for (const node of resolved) {
-        const known = planned.get(node.dest);
-        if (known === undefined) {
-          planned.set(node.dest, node.src);
-          queue.push(node);
-        } else if (known !== node.src) {
-          errors.push(`${from.dest}:${ref.line}: ${node.dest} would come from both ${known} and ${node.src}`);
-        }
-      }
-    }
-  };
-  for (const file of listFiles(outDir)) {
-    if (!isNpmDest(file)) visit({ dest: file, src: null }, fs.readFileSync(path.join(outDir, file), 'utf8'));
-  }
-  for (let node = queue.shift(); node; node = queue.shift()) visit(node, fs.readFileSync(node.src, 'utf8'));
-  if (errors.length) throw new PackError(`npm packing failed:\n${errors.join('\n')}`);
-  return new Map([...planned].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return planNpm(outDir).files;
 }
 
-/** Makes <out>/miniprogram_npm hold exactly the planned files; returns the files it wrote or removed. */
+/**
+ * Makes the bundle's miniprogram_npm directories (root and subpackages) hold exactly the planned files and points
+ * our own references at where their targets went; returns the files it wrote, changed or removed.
+ */
 export function syncNpmFiles(outDir: string): { changed: string[]; files: string[] } {
-  const planned = planNpmFiles(outDir);
+  const plan = planNpm(outDir);
   const changed: string[] = [];
-  const npmRoot = path.join(outDir, NPM_DIR);
-  for (const file of listFiles(npmRoot)) {
-    const dest = `${NPM_DIR}/${file}`;
-    if (!planned.has(dest)) {
-      fs.rmSync(path.join(npmRoot, file));
-      changed.push(dest);
+  for (const [file, pairs] of plan.rewrites) {
+    let text = fs.readFileSync(path.join(outDir, file), 'utf8');
+    for (const [from, to] of pairs)
+      text = text.split(JSON.stringify(from)).join(JSON.stringify(to)).split(`'${from}'`).join(`'${to}'`);
+    if (writeIfChanged(path.join(outDir, file), text)) changed.push(file);
+  }
+  const roots = isFile(path.join(outDir, 'app.json'))
+    ? subpackages(readAppJson(outDir)).map((s) => s.root)
+    : [];
+  for (const home of ['', ...roots]) {
+    const npmRoot = path.join(outDir, npmDirOf(home));
+    for (const file of listFiles(npmRoot)) {
+      const dest = `${npmDirOf(home)}/${file}`;
+      if (!plan.files.has(dest)) {
+        fs.rmSync(path.join(npmRoot, file));
+        changed.push(dest);
+      }
     }
   }
-  for (const [dest, src] of planned) {
+  for (const [dest, src] of plan.files) {
     if (writeIfChanged(path.join(outDir, dest), fs.readFileSync(src))) changed.push(dest);
   }
-  if (fs.existsSync(npmRoot)) pruneEmptyDirs(npmRoot);
-  return { changed, files: [...planned.keys()] };
+  for (const home of ['', ...roots]) {
+    const npmRoot = path.join(outDir, npmDirOf(home));
+    if (!fs.existsSync(npmRoot)) continue;
+    pruneEmptyDirs(npmRoot);
+    if (fs.readdirSync(npmRoot).length === 0) fs.rmdirSync(npmRoot);
+  }
+  return { changed, files: [...plan.files.keys()] };
 }

@@ -1,8 +1,8 @@
 // The draft as it stands after its order: an application whose order was paid (on the pay-result page, after
 // an app kill, anywhere) is finished, so its draft and the personal data in it are removed.
 import { getOrder } from '../../api/orders';
-import { draftAfterOrder, type InsuranceDraft } from '../../domain/insurance-draft';
-import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
+import { draftAfterOrder, type InsuranceDraft } from './domain/insurance-draft';
+import { clearDraft, loadDraft, saveDraft } from './services/draft';
 
 export async function loadLiveDraft(): Promise<InsuranceDraft | undefined> {
   const draft = await loadDraft();

@@ -1,7 +1,7 @@
 // How a policy reads in the list and on its page: dates as local dates at the destination (its zone named),
 // personal data masked (document numbers arrive masked; mobile, e-mail and birth dates are masked here).
 import type { Policy } from '../../api/insurance';
-import { maskBirthDate, maskEmail, maskMobile } from '../../domain/mask';
+import { maskBirthDate, maskEmail, maskMobile } from './domain/mask';
 import { formatMoney } from '../../domain/money';
 import { localDateAt } from '../../domain/time';
 import { currentLang, t } from '../../i18n/index';

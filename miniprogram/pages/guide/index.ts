@@ -103,10 +103,11 @@ Component({
     onLocated(here: LatLng) {
       const inst = own(this);
       inst.here = here;
-      this.setData({ located: true });
-      if (inst.ready) void this.reload();
+      if (inst.ready) void this.reload({ located: true });
+      else this.setData({ located: true });
     },
-    async reload() {
+    /** Starts the list over; `change` (the tap's own data) rides in the same setData. */
+    async reload(change: Record<string, unknown> = {}) {
       const inst = own(this);
       inst.generation++;
       inst.pois = [];
@@ -114,7 +115,7 @@ Component({
       inst.cursor = undefined;
       inst.scrollTop = 0;
       inst.window = { start: 0, end: 0 };
-      this.setData({ rows: [], padTop: 0, padBottom: 0, empty: false, footer: 'loading' });
+      this.setData({ ...change, rows: [], padTop: 0, padBottom: 0, empty: false, footer: 'loading' });
       wx.pageScrollTo({ scrollTop: 0, duration: 0, fail: () => undefined });
       await this.fetchPage();
     },
@@ -136,23 +137,29 @@ Component({
       inst.pois.push(...res.data.items);
       inst.cards.push(...res.data.items.map((p) => poiCard(p, inst.ctx!, inst.today, p.distanceMeters)));
       inst.cursor = res.data.nextCursor;
-      this.renderWindow(true);
-      this.setData({ footer: inst.cursor ? 'more' : 'end', empty: inst.cards.length === 0 });
+      this.setData({
+        ...this.windowPatch(true),
+        footer: inst.cursor ? 'more' : 'end',
+        empty: inst.cards.length === 0,
+      });
     },
-    /** Sends the rows of the window; when only more rows joined at its end, only those. */
-    renderWindow(grown: boolean) {
+    /** The rows of the window to send; when only more rows joined at its end, only those. */
+    windowPatch(grown: boolean): Record<string, unknown> {
       const inst = own(this);
       const w = rowWindow(inst.scrollTop, windowWidth(), inst.cards.length);
       const before = inst.window;
-      if (w.start === before.start && w.end === before.end && !grown) return;
+      if (w.start === before.start && w.end === before.end && !grown) return {};
       inst.window = { start: w.start, end: w.end };
       if (w.start === before.start && w.end >= before.end && before.end > before.start) {
         const patch: Record<string, unknown> = { padBottom: w.padBottom };
         for (let i = before.end; i < w.end; i++) patch[`rows[${i - w.start}]`] = inst.cards[i];
-        this.setData(patch);
-        return;
+        return patch;
       }
-      this.setData({ rows: inst.cards.slice(w.start, w.end), padTop: w.padTop, padBottom: w.padBottom });
+      return { rows: inst.cards.slice(w.start, w.end), padTop: w.padTop, padBottom: w.padBottom };
+    },
+    renderWindow(grown: boolean) {
+      const patch = this.windowPatch(grown);
+      if (Object.keys(patch).length) this.setData(patch);
     },
     onPageScroll(e: { scrollTop: number }) {
       own(this).scrollTop = e.scrollTop;
@@ -173,16 +180,13 @@ Component({
     ) {
       const category = e.currentTarget.dataset.id;
       if (category === this.data.category) return;
-      this.setData({ category, chips: categoryChips(own(this).ctx!, category) });
-      void this.reload();
+      void this.reload({ category, chips: categoryChips(own(this).ctx!, category) });
     },
     onSearchInput(e: WechatMiniprogram.Input) {
       own(this).searchText = e.detail.value;
     },
     onSearch() {
-      const q = own(this).searchText.trim();
-      this.setData({ q });
-      void this.reload();
+      void this.reload({ q: own(this).searchText.trim() });
     },
     onOpen(e: WechatMiniprogram.CustomEvent<{ id: string }>) {
       // A page opened from Moments cannot navigate; its rows are for reading.

@@ -3,7 +3,7 @@
 // reach <rich-text> only sanitized.
 import type { FakeWx } from '../../support/fake-wx';
 import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
-import type { RichTextNode } from '../../../miniprogram/domain/sanitize-html';
+import type { RichTextNode } from '../../../miniprogram/packages/insurance/domain/sanitize-html';
 import { coldStart, dataOf, newFake, pick, tap, tapStatusAction, textOf, type InsuranceApp } from './helpers';
 
 let api: RunningDevApi;

@@ -1,7 +1,7 @@
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { FakeAudioManager } from '../../pages/guide/fakes';
 
-type Audio = typeof import('../../../miniprogram/services/audio');
+type Audio = typeof import('../../../miniprogram/packages/guide/services/audio');
 
 let fake: FakeWx;
 let manager: FakeAudioManager;
@@ -9,7 +9,7 @@ let manager: FakeAudioManager;
 /** A fresh copy of the service, as after a page's modules reload; the manager is the app's, kept. */
 async function service(): Promise<Audio> {
   jest.resetModules();
-  return import('../../../miniprogram/services/audio');
+  return import('../../../miniprogram/packages/guide/services/audio');
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));

@@ -2,7 +2,7 @@
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 
 let fake: FakeWx;
-let documents: typeof import('../../../miniprogram/services/documents');
+let documents: typeof import('../../../miniprogram/packages/insurance/services/documents');
 let downloads: Array<{ url: string; token: string }>;
 /** What the document server answers, in order (the last one repeats). */
 let answers: Array<{ status: number } | { fail: string }>;
@@ -47,7 +47,7 @@ beforeEach(async () => {
     },
   });
   jest.resetModules();
-  documents = await import('../../../miniprogram/services/documents');
+  documents = await import('../../../miniprogram/packages/insurance/services/documents');
 });
 
 test('downloads with the session token and opens the PDF', async () => {

@@ -1,15 +1,19 @@
 // The application draft in storage: encrypted only, coalesced writes, nothing revived after clearing.
-import type { InsuranceDraft } from '../../../miniprogram/domain/insurance-draft';
-import { newDraft, withTravellerField, withQuote } from '../../../miniprogram/domain/insurance-draft';
+import type { InsuranceDraft } from '../../../miniprogram/packages/insurance/domain/insurance-draft';
+import {
+  newDraft,
+  withTravellerField,
+  withQuote,
+} from '../../../miniprogram/packages/insurance/domain/insurance-draft';
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 
 let fake: FakeWx;
-let store: typeof import('../../../miniprogram/services/draft');
+let store: typeof import('../../../miniprogram/packages/insurance/services/draft');
 
 beforeEach(async () => {
   fake = installFakeWx();
   jest.resetModules();
-  store = await import('../../../miniprogram/services/draft');
+  store = await import('../../../miniprogram/packages/insurance/services/draft');
 });
 
 function draftWith(documentNumber: string): InsuranceDraft {

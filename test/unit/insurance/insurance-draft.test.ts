@@ -17,7 +17,7 @@ import {
   withTravellerRemoved,
   type InsuranceDraft,
   type Quote,
-} from '../../../miniprogram/domain/insurance-draft';
+} from '../../../miniprogram/packages/insurance/domain/insurance-draft';
 import { makeId } from '../validate/fixtures';
 
 const TODAY = '2026-11-22';

@@ -1,4 +1,9 @@
-import { maskBirthDate, maskDocumentNumber, maskEmail, maskMobile } from '../../../miniprogram/domain/mask';
+import {
+  maskBirthDate,
+  maskDocumentNumber,
+  maskEmail,
+  maskMobile,
+} from '../../../miniprogram/packages/insurance/domain/mask';
 import { makeId } from '../validate/fixtures';
 
 // The API's own pattern for documentNumberMasked.

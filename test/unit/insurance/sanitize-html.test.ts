@@ -5,7 +5,7 @@ import {
   sanitizeHtml,
   type RichTextElement,
   type RichTextNode,
-} from '../../../miniprogram/domain/sanitize-html';
+} from '../../../miniprogram/packages/insurance/domain/sanitize-html';
 
 function elements(nodes: readonly RichTextNode[]): RichTextElement[] {
   return nodes.flatMap((n) => ('type' in n ? [] : [n, ...elements(n.children)]));

@@ -7,7 +7,7 @@ import {
   withQuoteInputs,
   withTravellerField,
   type InsuranceDraft,
-} from '../../../miniprogram/domain/insurance-draft';
+} from '../../../miniprogram/packages/insurance/domain/insurance-draft';
 import { setLang } from '../../../miniprogram/i18n/index';
 import {
   buildDraftCard,

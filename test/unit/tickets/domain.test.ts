@@ -5,7 +5,7 @@ import {
   pickerFormatter,
   shortPrice,
   toPickerTime,
-} from '../../../miniprogram/domain/calendar';
+} from '../../../miniprogram/packages/tickets/domain/calendar';
 import {
   cartQuery,
   clampToRemaining,
@@ -13,10 +13,10 @@ import {
   readCart,
   stepQuantity,
   stepperState,
-} from '../../../miniprogram/domain/checkout';
+} from '../../../miniprogram/packages/tickets/domain/checkout';
 import { createIntent, fingerprint } from '../../../miniprogram/domain/intent';
 import { money } from '../../../miniprogram/domain/money';
-import { priceCart, samePrice } from '../../../miniprogram/domain/pricing';
+import { priceCart, samePrice } from '../../../miniprogram/packages/tickets/domain/pricing';
 
 const nzd = (amount: number) => money(amount, 'NZD');
 const FX = { quote: 'CNY', rateMicros: 4_150_000 };

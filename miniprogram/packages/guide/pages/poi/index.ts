@@ -8,7 +8,7 @@ import { brandStyle } from '../../../../config/brand';
 import { instanceState } from '../../../../domain/instance-state';
 import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
-import { audioStatus, onAudioStatus, pauseAudio, playAudio, seekAudio } from '../../../../services/audio';
+import { audioStatus, onAudioStatus, pauseAudio, playAudio, seekAudio } from '../../services/audio';
 import { clock } from '../../../../services/clock';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
 import { guideContext } from '../../../../pages/guide/poi-view';

@@ -6,7 +6,7 @@ import { toGcj02 } from '../../../../domain/geo';
 import { openState, weekAhead, type DayHours } from '../../../../domain/hours';
 import { formatMoney } from '../../../../domain/money';
 import { currentLang, t, type MessageKey } from '../../../../i18n/index';
-import type { AudioStatus } from '../../../../services/audio';
+import type { AudioStatus } from '../../services/audio';
 import { formatLocalDate } from '../../../../pages/guide/event-view';
 import { categoryColor, openLabel, type GuideContext, type OpenTone } from '../../../../pages/guide/poi-view';
 

@@ -2,11 +2,12 @@
 import { listInsurancePlans, type InsurancePlan } from '../../../../api/insurance';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { instanceState } from '../../../../domain/instance-state';
-import type { InsuranceDraft } from '../../../../domain/insurance-draft';
+import type { InsuranceDraft } from '../../domain/insurance-draft';
 import { t } from '../../../../i18n/index';
 import { errorMessageKey, type Result } from '../../../../services/result';
 import { loadLiveDraft } from '../../live-draft';
 import { buildDraftCard, buildPlansView } from './plans-view';
+import { brandStyle } from '../../../../config/brand';
 
 interface Instance {
   plans?: InsurancePlan[];
@@ -19,6 +20,7 @@ type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, ne
 Component({
   behaviors: [i18nBehavior(['common', 'insurance'])],
   data: {
+    brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorKey: '',
     view: null as ReturnType<typeof buildPlansView> | null,

@@ -1,6 +1,6 @@
 // What the plans page shows: the plans side by side (one column each) and the application in progress.
 import type { InsurancePlan } from '../../../../api/insurance';
-import type { InsuranceDraft } from '../../../../domain/insurance-draft';
+import type { InsuranceDraft } from '../../domain/insurance-draft';
 import { formatMoney } from '../../../../domain/money';
 import { currentLang, t } from '../../../../i18n/index';
 import { COVERAGE_KEYS, coverageLabel } from '../../labels';

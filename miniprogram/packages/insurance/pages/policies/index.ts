@@ -6,6 +6,7 @@ import { t } from '../../../../i18n/index';
 import { clock } from '../../../../services/clock';
 import { errorMessageKey } from '../../../../services/result';
 import { buildPolicyCard, type PolicyCard } from '../../policy-view';
+import { brandStyle } from '../../../../config/brand';
 
 const own = instanceState(() => ({ policies: undefined as Policy[] | undefined }));
 
@@ -14,6 +15,7 @@ type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, ne
 Component({
   behaviors: [i18nBehavior(['common', 'insurance'])],
   data: {
+    brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error' | 'empty',
     message: '',
     cards: [] as PolicyCard[],

@@ -5,9 +5,10 @@ import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { instanceState } from '../../../../domain/instance-state';
 import { t } from '../../../../i18n/index';
 import { clock } from '../../../../services/clock';
-import { openRemoteDocument } from '../../../../services/documents';
+import { openRemoteDocument } from '../../services/documents';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
 import { buildPolicyDetail, type PolicyDetail } from '../../policy-view';
+import { brandStyle } from '../../../../config/brand';
 
 interface Instance {
   id: string;
@@ -25,6 +26,7 @@ function confirm(title: string, content: string): Promise<boolean> {
 Component({
   behaviors: [i18nBehavior(['common', 'insurance'])],
   data: {
+    brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error',
     message: '',
     view: null as PolicyDetail | null,

@@ -13,14 +13,15 @@ import {
   withTravellerAdded,
   withTravellerRemoved,
   type InsuranceDraft,
-} from '../../../../domain/insurance-draft';
+} from '../../domain/insurance-draft';
 import { localDateAt } from '../../../../domain/time';
 import { currentLang, t } from '../../../../i18n/index';
 import { clock } from '../../../../services/clock';
-import { saveDraft } from '../../../../services/draft';
+import { saveDraft } from '../../services/draft';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
 import { loadLiveDraft } from '../../live-draft';
 import { buildQuoteView, type QuoteView } from './quote-view';
+import { brandStyle } from '../../../../config/brand';
 
 interface Instance {
   planId: string;
@@ -45,6 +46,7 @@ type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, ne
 Component({
   behaviors: [i18nBehavior(['common', 'insurance'])],
   data: {
+    brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error',
     message: '',
     view: null as QuoteView | null,

@@ -5,7 +5,7 @@ import {
   quoteMatches,
   validateQuoteInputs,
   type InsuranceDraft,
-} from '../../../../domain/insurance-draft';
+} from '../../domain/insurance-draft';
 import { formatMoney } from '../../../../domain/money';
 import { addDays } from '../../../../domain/time';
 import { currentLang, t } from '../../../../i18n/index';

@@ -3,10 +3,11 @@
 import { listInsurancePlans, type InsurancePlan } from '../../../../api/insurance';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { instanceState } from '../../../../domain/instance-state';
-import { sanitizeHtml } from '../../../../domain/sanitize-html';
+import { sanitizeHtml } from '../../domain/sanitize-html';
 import { currentLang, t } from '../../../../i18n/index';
-import { loadDraft, saveDraft } from '../../../../services/draft';
+import { loadDraft, saveDraft } from '../../services/draft';
 import { errorMessageKey } from '../../../../services/result';
+import { brandStyle } from '../../../../config/brand';
 
 interface Instance {
   planId: string;
@@ -17,6 +18,7 @@ const own = instanceState<Instance>(() => ({ planId: '' }));
 Component({
   behaviors: [i18nBehavior(['common', 'insurance'])],
   data: {
+    brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error',
     message: '',
     canAccept: false,

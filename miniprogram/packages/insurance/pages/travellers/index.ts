@@ -21,11 +21,11 @@ import {
   type HolderField,
   type InsuranceDraft,
   type TravellerField,
-} from '../../../../domain/insurance-draft';
+} from '../../domain/insurance-draft';
 import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
 import { clock } from '../../../../services/clock';
-import { clearDraft, loadDraft, saveDraft } from '../../../../services/draft';
+import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
 import { newIdempotencyKey } from '../../../../services/http';
 import type { PayOutcome } from '../../../../services/payment';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
@@ -38,6 +38,7 @@ import {
   type TravellersContext,
   type TravellersView,
 } from './travellers-view';
+import { brandStyle } from '../../../../config/brand';
 
 /** The ticket flow's result page (orders package): paid, cancelled with pay-again, failed, confirming. */
 const RESULT_PAGE = '/packages/orders/pages/result/index';
@@ -66,6 +67,7 @@ type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, ne
 Component({
   behaviors: [i18nBehavior(['common', 'insurance'])],
   data: {
+    brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error' | 'empty',
     message: '',
     view: null as TravellersView | null,

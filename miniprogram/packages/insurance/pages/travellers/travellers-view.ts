@@ -7,7 +7,7 @@ import {
   type InsuranceDraft,
   type TravellerField,
   type TravellerForm,
-} from '../../../../domain/insurance-draft';
+} from '../../domain/insurance-draft';
 import { formatMoney } from '../../../../domain/money';
 import {
   DOCUMENT_TYPES,

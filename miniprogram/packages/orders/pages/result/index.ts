@@ -9,7 +9,7 @@ import { formatMoney } from '../../../../domain/money';
 import { currentLang, t, type MessageKey } from '../../../../i18n/index';
 import { clock } from '../../../../services/clock';
 import { errorMessageKey } from '../../../../services/result';
-import { requestSubscription, subscribeTemplates } from '../../../../services/subscribe';
+import { requestSubscription, subscribeTemplates } from '../../services/subscribe';
 import {
   CONFIRM_POLLING,
   ORDER_PAGES,

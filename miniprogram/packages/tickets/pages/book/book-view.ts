@@ -1,10 +1,10 @@
 // What the date and quantity page shows: the selected day, a stepper per ticket type, and the live breakdown.
 // Pure; a quantity change is turned into the few setData paths that changed.
 import type { Product } from '../../../../api/products';
-import { dayInfo, type CalendarDayInput } from '../../../../domain/calendar';
-import { stepperState, totalQuantity } from '../../../../domain/checkout';
+import { dayInfo, type CalendarDayInput } from '../../domain/calendar';
+import { stepperState, totalQuantity } from '../../domain/checkout';
 import { money, type Money } from '../../../../domain/money';
-import { priceCart, type DiscountRule, type PriceQuote } from '../../../../domain/pricing';
+import { priceCart, type DiscountRule, type PriceQuote } from '../../domain/pricing';
 import { isoWeekday, type LocalDate } from '../../../../domain/time';
 import { currentLang, t, type MessageKey } from '../../../../i18n/index';
 import { estimate, typeRules, type Fx } from '../../product-view';

@@ -13,8 +13,8 @@ import {
   pickerFormatter,
   toPickerTime,
   type CalendarDayInput,
-} from '../../../../domain/calendar';
-import { cartQuery, clampToRemaining, stepQuantity } from '../../../../domain/checkout';
+} from '../../domain/calendar';
+import { cartQuery, clampToRemaining, stepQuantity } from '../../domain/checkout';
 import { instanceState } from '../../../../domain/instance-state';
 import { localDateAt, type LocalDate } from '../../../../domain/time';
 import { currentLang, t } from '../../../../i18n/index';
@@ -58,6 +58,7 @@ Component({
     errorKey: '',
     title: '',
     zoneNote: '',
+    estimateNote: '',
     picker: {
       show: false,
       min: 0,
@@ -106,7 +107,7 @@ Component({
       this.setData({
         state: 'ready',
         title: product.data.title[currentLang()],
-        zoneNote: t('tickets.dayTimeZone', { zone: destination.data.timeZone }),
+        ...this.notes(),
         currency: destination.data.currency,
         picker: {
           show: false,
@@ -167,10 +168,19 @@ Component({
       }
       this.setData({ 'picker.formatter': this.formatter(), notice, ...this.selection() });
     },
+    /** Sentences with the destination's zone and currency in them, in the current language. */
+    notes() {
+      const { timeZone, currency } = own(this).destination!;
+      return {
+        zoneNote: t('tickets.dayTimeZone', { zone: timeZone }),
+        estimateNote: t('tickets.estimateNote', { currency }),
+      };
+    },
     onLanguage() {
       if (!own(this).loaded) return;
       this.setData({
         title: own(this).product!.title[currentLang()],
+        ...this.notes(),
         'picker.formatter': this.formatter(),
         ...this.selection(),
       });

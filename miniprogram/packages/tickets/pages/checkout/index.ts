@@ -7,12 +7,12 @@ import { getCalendar, getProduct, type CalendarDay, type Product } from '../../.
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { couponRefusalKey, type Selection } from '../../../../components/coupon-picker/picker-view';
 import { brandStyle } from '../../../../config/brand';
-import { dayInfo } from '../../../../domain/calendar';
-import { orderItems, readCart, type Cart } from '../../../../domain/checkout';
+import { dayInfo } from '../../domain/calendar';
+import { orderItems, readCart, type Cart } from '../../domain/checkout';
 import { instanceState } from '../../../../domain/instance-state';
 import { createIntent, fingerprint } from '../../../../domain/intent';
 import { formatMoney, money } from '../../../../domain/money';
-import { samePrice, type PriceQuote } from '../../../../domain/pricing';
+import { samePrice, type PriceQuote } from '../../domain/pricing';
 import { validateTicketContact, type FieldError } from '../../../../domain/validate';
 import { currentLang, t, type MessageKey } from '../../../../i18n/index';
 import { newIdempotencyKey } from '../../../../services/http';
@@ -49,6 +49,7 @@ type InputEvent = WechatMiniprogram.Input & { currentTarget: { dataset: { field:
 Component({
   behaviors: [i18nBehavior(['common', 'tickets', 'validation'])],
   data: {
+    estimateNote: '',
     brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorText: '',
@@ -121,6 +122,7 @@ Component({
         summary: summary(product, st.quote, destination.fx),
         ...(fingerprint(couponLines) !== fingerprint(this.data.couponLines) && { couponLines }),
         timeZone: destination.timeZone,
+        estimateNote: t('tickets.estimateNote', { currency: destination.currency }),
         payLabel: st.quote ? t('tickets.pay', { amount: formatMoney(st.quote.total) }) : '',
         ...(unavailable && { notice: t('tickets.notOnSale'), canChange: true }),
       });

@@ -1,8 +1,8 @@
 // Documents behind the API (a policy PDF): downloaded with the session token (wx.downloadFile, one re-login on
 // 401) and shown with wx.openDocument. Every outcome is a value; nothing throws.
-import { renewSession, ensureSession } from './session';
-import { networkReason } from './transport';
-import type { NetworkReason } from './result';
+import { renewSession, ensureSession } from '../../../services/session';
+import { networkReason } from '../../../services/transport';
+import type { NetworkReason } from '../../../services/result';
 
 export type DocumentOutcome =
   { ok: true } | { ok: false; reason: NetworkReason | 'auth' | 'http' | 'open'; status?: number };

@@ -2,7 +2,7 @@
 // user types, restored after the app is killed, removed after purchase. Writes are coalesced: at most one is in
 // flight and the latest value wins, so fast typing never queues stale writes or loses the last keystroke.
 import type { InsuranceDraft } from '../domain/insurance-draft';
-import { defineKey, read, remove, write } from './storage';
+import { defineKey, read, remove, write } from '../../../services/storage';
 
 export const draftKey = defineKey<InsuranceDraft>('insurance.draft', 1, { encrypt: true });
 

@@ -1,6 +1,6 @@
 // The insurance application as the user fills it in, across the quote, travellers and terms pages: what is
 // saved as a draft, how it is validated (the shared validators) and what is sent. Pure: no wx, no clock.
-import type { components } from '../../typings/api';
+import type { components } from '../../../../typings/api';
 import {
   ErrorList,
   prefixErrors,
@@ -14,7 +14,7 @@ import {
   type ObjectResult,
   type TicketContact,
   type Traveller,
-} from './validate/index';
+} from '../../../domain/validate/index';
 
 type Schemas = components['schemas'];
 export type Quote = Schemas['Quote'];

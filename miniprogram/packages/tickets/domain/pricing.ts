@@ -1,7 +1,7 @@
 // The price of a ticket cart as the client estimates it before asking the server (whose total is the one charged).
 // Every amount is integer minor units; the CNY estimate uses money.ts's one conversion and rounding rule.
-import { convert, money, subtract, sum, times, type Money } from './money';
-import type { CartLine } from './coupon';
+import { convert, money, subtract, sum, times, type Money } from '../../../domain/money';
+import type { CartLine } from '../../../domain/coupon';
 
 export interface PriceLine extends CartLine {
   ticketTypeId: string;

@@ -1,7 +1,7 @@
 // The ticket cart between the date/quantity page and checkout: carried in the page query (so a reload or a shared
 // path keeps it), bounded by each type's per-order range and the day's remaining places, and turned into the
 // order request the server prices itself.
-import { isLocalDate, type LocalDate } from './time';
+import { isLocalDate, type LocalDate } from '../../../domain/time';
 
 export interface Cart {
   productId: string;

@@ -1,7 +1,7 @@
 // The date picker's model: which destination dates are on sale, sold out or closed, and from what price. Pure;
 // "today" is always the destination's (passed in), never the phone's.
-import { formatMoney, type Money } from './money';
-import { addDays, type LocalDate } from './time';
+import { formatMoney, type Money } from '../../../domain/money';
+import { addDays, type LocalDate } from '../../../domain/time';
 
 /** How far ahead a visit can be booked. */
 export const CALENDAR_DAYS = 90;
