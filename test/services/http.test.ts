@@ -238,11 +238,13 @@ describe('http: stale-while-revalidate', () => {
     await m.http.request({ path: '/list', decode: unwrap, auth: 'none', cache: {} });
     m = await coldStart(fake);
     fake.inject({ fault: 'offline', times: Infinity });
-    await expect(m.http.request({ path: '/list', decode: unwrap, auth: 'none', cache: {} })).resolves.toEqual({
-      ok: true,
-      data: ['a', 'b'],
-      fromCache: true,
-    });
+    await expect(m.http.request({ path: '/list', decode: unwrap, auth: 'none', cache: {} })).resolves.toEqual(
+      {
+        ok: true,
+        data: ['a', 'b'],
+        fromCache: true,
+      },
+    );
   });
 
   test('offline with a cache: the cached value, and the revalidation reports the network error', async () => {
