@@ -100,8 +100,10 @@ export function checkRefs(root: string): string[] {
  */
 export function unreachableNpmFiles(root: string): string[] {
   const all = textFiles(root);
+  // Packed npm files live in the root miniprogram_npm and in subpackages' own (<root>/miniprogram_npm).
+  const isNpm = (file: string) => file.split('/').includes(NPM_DIR);
   const reached = new Set<string>();
-  const queue = all.filter((file) => !file.startsWith(`${NPM_DIR}/`));
+  const queue = all.filter((file) => !isNpm(file));
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     for (const ref of findRefs(file, fs.readFileSync(path.join(root, file), 'utf8'))) {
       for (const target of resolveInBundle(root, file, ref) ?? []) {
@@ -112,7 +114,5 @@ export function unreachableNpmFiles(root: string): string[] {
       }
     }
   }
-  return listFiles(path.join(root, NPM_DIR))
-    .map((file) => `${NPM_DIR}/${file}`)
-    .filter((file) => !reached.has(file));
+  return all.filter((file) => isNpm(file) && !reached.has(file));
 }
