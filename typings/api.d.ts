@@ -1,4 +1,4 @@
-// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:9ba358138415a56d types:faeb351cacaf379a
+// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:d95b749457af0c5b types:e7cc6f831e28ff56
 export interface paths {
     "/v1/auth/session": {
         parameters: {
@@ -1048,7 +1048,7 @@ export interface components {
         /** @enum {string} */
         Sex: "M" | "F";
         PolicyTravellerRequest: {
-            /** @description The name in Chinese characters, as on the document. */
+            /** @description The name in Chinese characters, as on the document: up to 20 of them, which minority and transliterated names separate with middle dots (U+00B7) that do not count towards the 20. */
             nameZh?: string;
             /** @description Surname and given names in pinyin capitals, as on the document. */
             namePinyin: string;

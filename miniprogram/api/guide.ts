@@ -88,12 +88,18 @@ export const MAX_PAGE = 50;
 /** Every POI, following the cursor to the end (the map shows them all and filters on the client). */
 export async function listAllPois(): Promise<Result<PoiSummary[]>> {
   const all: PoiSummary[] = [];
+  const seen = new Set<string>();
   let cursor: string | undefined;
   do {
     const page = await listPois({ cursor, limit: MAX_PAGE });
     if (!page.ok) return fail(page.error);
     all.push(...page.data.items);
     cursor = page.data.nextCursor;
+    // A cursor seen before, or one after an empty page, would page forever: that answer is not a next page.
+    if (cursor && (seen.has(cursor) || page.data.items.length === 0)) {
+      return fail({ kind: 'decode', path: '.nextCursor' });
+    }
+    if (cursor) seen.add(cursor);
   } while (cursor);
   return { ok: true, data: all };
 }

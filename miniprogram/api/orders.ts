@@ -24,6 +24,7 @@ import {
   str,
 } from './decode';
 import { listOf } from './products';
+import { syncWallet } from './tickets';
 
 export type Order = components['schemas']['Order'];
 export type OrderStatus = components['schemas']['OrderStatus'];
@@ -68,6 +69,14 @@ export const decodeOrder = object({
 
 const paymentApi: PaymentApi<Order> = {
   decodeOrder: decodeOrder as PaymentApi<Order>['decodeOrder'],
+  // A paid ticket order is done once its tickets are in the offline wallet: they must open at the gate without
+  // signal. A sync that failed on the way (network, server, login) is tried again at the next launch.
+  deliver: async (order) => {
+    if (order.kind !== 'tickets') return 'done';
+    const synced = await syncWallet();
+    const answered = synced.ok || (synced.error.kind === 'http' && synced.error.status < 500);
+    return answered ? 'done' : 'retry';
+  },
   decodeParams: object({
     timeStamp: str,
     nonceStr: str,

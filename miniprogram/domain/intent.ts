@@ -13,11 +13,24 @@ export function fingerprint(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** A request's result, as much of it as an intent needs. */
+export type Answer = { ok: true } | { ok: false; error: { kind: string; status?: number } };
+
+/**
+ * Whether the server has answered for good: a success, or a refusal (4xx). A network error or a 5xx may come
+ * after the server committed (a gateway giving up on a slow backend), so the next tap must repeat the key.
+ */
+export function answered(result: Answer): boolean {
+  return result.ok || (result.error.kind === 'http' && (result.error.status ?? 500) < 500);
+}
+
 export interface Intent {
   /** The key for this request: the previous one while the request is unchanged, else a fresh one. */
   keyFor(request: unknown): string;
   /** The order exists (the server answered): the next request, even an identical one, is a new intent. */
   done(): void;
+  /** done() once the server has answered for good (see answered); otherwise the key is kept. */
+  settle(result: Answer): void;
 }
 
 export function createIntent(newKey: () => string): Intent {
@@ -30,6 +43,9 @@ export function createIntent(newKey: () => string): Intent {
     },
     done() {
       current = undefined;
+    },
+    settle(result) {
+      if (answered(result)) current = undefined;
     },
   };
 }

@@ -35,11 +35,23 @@ export type PayOutcome<O extends PayableOrder> =
 export interface PaymentApi<O extends PayableOrder> {
   decodeOrder: Decoder<O>;
   decodeParams: Decoder<PaymentParams>;
+  /**
+   * Puts what a paid order bought on the phone (e.g. its tickets into the offline wallet). 'retry' when that
+   * failed for a reason that may pass (the network): the payment then stays pending, and the next launch
+   * delivers it again.
+   */
+  deliver?: (order: O) => Promise<'done' | 'retry'>;
 }
 
 interface PendingPayment {
   orderId: string;
+  /** When the last payment sheet opened. */
   startedAt: number;
+  /**
+   * The sheet said cancel or fail: no money moved. Otherwise (ok, or the app died with the sheet up) it may
+   * have, and WeChat Pay may notify the server after the order's expiry.
+   */
+  declined?: boolean;
 }
 
 export const pendingPaymentsKey = defineKey<PendingPayment[]>('payments.pending', 1);
@@ -47,13 +59,18 @@ export const pendingPaymentsKey = defineKey<PendingPayment[]>('payments.pending'
 /** Waits between server checks after the client reported ok; about 12 s in all before "confirming". */
 export const CONFIRM_SCHEDULE_MS = [500, 1000, 1500, 2000, 3000, 4000];
 
+/** WeChat Pay retries its notification for about a day: an order paid on the sheet may turn PAID until then. */
+export const LATE_NOTIFICATION_MS = 25 * 60 * 60 * 1000;
+
 const PAID: OrderStatus[] = ['PAID', 'FULFILLED'];
 
-async function remember(orderId: string): Promise<void> {
+/** Records a payment sheet about to open (or what it said: `declined` after cancel or fail). */
+async function remember(orderId: string, declined?: true): Promise<void> {
   const list = (await read(pendingPaymentsKey)) ?? [];
-  if (!list.some((p) => p.orderId === orderId)) {
-    await write(pendingPaymentsKey, [...list, { orderId, startedAt: clock.now() }]);
-  }
+  const previous = list.find((p) => p.orderId === orderId);
+  const startedAt = declined && previous ? previous.startedAt : clock.now();
+  const others = list.filter((p) => p.orderId !== orderId);
+  await write(pendingPaymentsKey, [...others, { orderId, startedAt, ...(declined && { declined }) }]);
 }
 
 async function forget(orderId: string): Promise<void> {
@@ -66,6 +83,11 @@ async function forget(orderId: string): Promise<void> {
 
 export async function pendingPayments(): Promise<string[]> {
   return ((await read(pendingPaymentsKey)) ?? []).map((p) => p.orderId);
+}
+
+/** A confirmed payment stops being pending once what it bought is on the phone. */
+async function delivered<O extends PayableOrder>(api: PaymentApi<O>, order: O): Promise<void> {
+  if (!api.deliver || (await api.deliver(order)) === 'done') await forget(order.id);
 }
 
 function fetchOrder<O extends PayableOrder>(api: PaymentApi<O>, orderId: string) {
@@ -122,7 +144,7 @@ export async function confirmPaid<O extends PayableOrder>(
     if (wait) await clock.sleep(wait);
     const res = await fetchOrder(api, orderId);
     if (res.ok && PAID.includes(res.data.status)) {
-      await forget(orderId);
+      await delivered(api, res.data);
       return { kind: 'paid', order: res.data };
     }
   }
@@ -146,7 +168,10 @@ export async function payOrder<O extends PayableOrder>(
     if (error.kind === 'http' && error.status === 409) {
       // Already paid (e.g. a second tap after success): the server's status decides.
       const order = await fetchOrder(api, orderId);
-      if (order.ok && PAID.includes(order.data.status)) return { kind: 'paid', order: order.data };
+      if (order.ok && PAID.includes(order.data.status)) {
+        await delivered(api, order.data);
+        return { kind: 'paid', order: order.data };
+      }
       return { kind: 'failed', reason: 'not_payable', error };
     }
     return { kind: 'failed', reason: 'error', error };
@@ -155,9 +180,10 @@ export async function payOrder<O extends PayableOrder>(
   const sandbox = params.data.sandbox === true && envConfig().devTools;
   const outcome = sandbox ? await sandboxPayment(orderId) : await requestPayment(params.data);
   if (outcome === 'ok') return confirmPaid(api, orderId);
+  await remember(orderId, true);
   const order = await fetchOrder(api, orderId);
   if (order.ok && PAID.includes(order.data.status)) {
-    await forget(orderId);
+    await delivered(api, order.data);
     return { kind: 'paid', order: order.data };
   }
   if (order.ok && order.data.status !== 'PENDING_PAYMENT') await forget(orderId);
@@ -166,22 +192,32 @@ export async function payOrder<O extends PayableOrder>(
   return { kind: 'failed', reason: 'payment' };
 }
 
+/** Whether the server may still turn this order PAID: a notification can outlive the order's expiry. */
+function mayStillBePaid(entry: PendingPayment, order: PayableOrder): boolean {
+  const lateNotification = !entry.declined && clock.now() - entry.startedAt < LATE_NOTIFICATION_MS;
+  if (order.status === 'PENDING_PAYMENT')
+    return Date.parse(order.expiresAt) >= clock.now() || lateNotification;
+  return (order.status === 'EXPIRED' || order.status === 'CANCELLED') && lateNotification;
+}
+
 /**
- * Run at launch: every remembered payment is checked with the server. Returns the orders now confirmed paid;
- * entries the server settled otherwise are dropped; entries that could not be checked stay for next time.
+ * Run at launch: every remembered payment is checked with the server. Returns the orders now confirmed paid (what
+ * they bought is delivered); entries the server settled otherwise are dropped, unless the sheet may have taken the
+ * money and WeChat Pay may still notify; entries that could not be checked stay for next time.
  */
 export async function reconcilePendingPayments<O extends PayableOrder>(api: PaymentApi<O>): Promise<O[]> {
-  const ids = await pendingPayments();
+  const entries = (await read(pendingPaymentsKey)) ?? [];
   const confirmed: O[] = [];
-  for (const id of ids) {
-    const res = await fetchOrder(api, id);
+  for (const entry of entries) {
+    const res = await fetchOrder(api, entry.orderId);
     if (!res.ok) {
-      if (res.error.kind === 'http' && res.error.status === 404) await forget(id);
+      if (res.error.kind === 'http' && res.error.status === 404) await forget(entry.orderId);
       continue;
     }
-    if (PAID.includes(res.data.status)) confirmed.push(res.data);
-    const expired = res.data.status === 'PENDING_PAYMENT' && Date.parse(res.data.expiresAt) < clock.now();
-    if (res.data.status !== 'PENDING_PAYMENT' || expired) await forget(id);
+    if (PAID.includes(res.data.status)) {
+      confirmed.push(res.data);
+      await delivered(api, res.data);
+    } else if (!mayStillBePaid(entry, res.data)) await forget(entry.orderId);
   }
   return confirmed;
 }

@@ -150,8 +150,9 @@ export class FakeWx {
     const res = this.net.handler ? await this.net.handler(req) : await this.fromServer(req);
     // Remember which order a prepay id belongs to, so a paid requestPayment can notify for that order.
     const paid = /\/v1\/orders\/([^/]+)\/payment$/.exec(new URL(req.url).pathname);
-    if (paid && res.status === 200)
-      this.payment.packages.set((res.data as { package: string }).package, paid[1]!);
+    // (A hostile body may be anything: only a string package is remembered.)
+    const pkg = (res.data as { package?: unknown } | null)?.package;
+    if (paid && res.status === 200 && typeof pkg === 'string') this.payment.packages.set(pkg, paid[1]!);
     return res;
   }
 

@@ -127,9 +127,9 @@ Component({
       this.setData({ claiming: true, notice: '', noticeKind: '' });
       const intent = intentFor(st.id);
       const res = await claimOffer(st.id, intent.keyFor({ offerId: st.id }), st.zone);
-      // The server answered (a coupon or a refusal): the next tap is a new intent. A network failure keeps the
-      // key, so the next tap asks for the same coupon.
-      if (res.ok || res.error.kind === 'http') intent.done();
+      // The server answered (a coupon or a refusal): the next tap is a new intent. A network failure or a 5xx
+      // (the claim may have gone through) keeps the key, so the next tap asks for the same coupon.
+      intent.settle(res);
       if (res.ok) {
         st.held = [res.data, ...st.held.filter((c) => c.id !== res.data.id)];
         this.setData({ notice: t('coupons.claimed'), noticeKind: 'success' });
