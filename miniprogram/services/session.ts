@@ -32,6 +32,9 @@ async function exchange(): Promise<Result<string>> {
   });
   if (res.kind === 'network') return fail({ kind: 'network', reason: res.reason });
   const data = res.data as Partial<Session> | undefined;
+  // A server outage is not a refused login: the user is told the service is down, not to sign in again.
+  if (res.status >= 500)
+    return fail({ kind: 'http', status: res.status, code: `HTTP_${res.status}`, message: '' });
   if (res.status !== 201 && res.status !== 200) return fail({ kind: 'auth', code: 'SESSION_REJECTED' });
   if (!data || typeof data.token !== 'string' || typeof data.expiresAt !== 'string') {
     return fail({ kind: 'decode', path: 'session' });

@@ -201,6 +201,15 @@ describe('http: auth', () => {
     });
   });
 
+  test('a login exchange that meets a server outage reads as the service being down, not a refused login', async () => {
+    fake.net.handler = (req) =>
+      path(req) === '/v1/auth/session'
+        ? { status: 503, data: { code: 'UNAVAILABLE', message: 'down' } }
+        : { status: 200, data: {} };
+    const res = await m.http.request({ path: '/me', decode: accept, auth: 'required' });
+    expect(res).toEqual({ ok: false, error: { kind: 'http', status: 503, code: 'HTTP_503', message: '' } });
+  });
+
   test('the session survives a cold start (stored encrypted), so no new login is needed', async () => {
     sessionServer(() => ({ status: 200, data: 'ok' }));
     await m.http.request({ path: '/me', decode: accept, auth: 'required' });
