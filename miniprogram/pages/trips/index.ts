@@ -11,6 +11,7 @@ import { errorMessageKey } from '../../services/result';
 import { loadWallet, type Wallet } from '../../services/wallet';
 import { tripGroups, type TripGroup } from './trips-view';
 import { syncTabBarLanguage } from '../../services/tab-bar';
+import { storedThenFresh } from '../../api/offline-first';
 
 const CATALOG = '/packages/tickets/pages/catalog/index';
 const COUPON_WALLET = '/packages/coupons/pages/wallet/index';
@@ -52,19 +53,15 @@ Component({
       if (st.loading) return;
       st.loading = true;
       try {
-        if (!st.wallet) {
-          const stored = await loadWallet();
-          if (stored) this.render(stored);
-        }
-        const fresh = await syncWallet();
-        if (fresh.ok) {
-          this.render(fresh.data);
-          this.setData({ offline: false });
-        } else if (st.wallet) {
-          this.setData({ offline: true });
-        } else {
-          this.setData({ state: 'error', errorText: t(errorMessageKey(fresh.error)) });
-        }
+        const outcome = await storedThenFresh({
+          showing: st.wallet !== undefined,
+          stored: loadWallet,
+          fresh: syncWallet,
+          show: (wallet) => this.render(wallet),
+        });
+        if (outcome.kind === 'error')
+          this.setData({ state: 'error', errorText: t(errorMessageKey(outcome.error)) });
+        else this.setData({ offline: outcome.kind === 'offline' });
       } finally {
         st.loading = false;
       }

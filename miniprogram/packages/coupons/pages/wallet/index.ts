@@ -13,6 +13,7 @@ import { clock } from '../../../../services/clock';
 import { loadCouponWallet, type CouponWallet } from '../../../../services/coupon-wallet';
 import { errorMessageKey } from '../../../../services/result';
 import { isWalletTab, walletView, type WalletView } from '../../wallet-view';
+import { storedThenFresh } from '../../../../api/offline-first';
 
 const COUPON_PAGE = '/packages/coupons/pages/coupon/index';
 const OFFERS_PAGE = '/packages/coupons/pages/offers/index';
@@ -50,21 +51,19 @@ Component({
       if (st.loading) return;
       st.loading = true;
       try {
-        if (!st.wallet) {
-          const stored = await loadCouponWallet();
-          if (stored) this.render(stored);
+        const outcome = await storedThenFresh({
+          showing: st.wallet !== undefined,
+          stored: loadCouponWallet,
+          fresh: syncCouponWallet,
+          show: (wallet) => this.render(wallet),
+        });
+        if (outcome.kind === 'error') {
+          this.setData({ state: 'error', errorText: t(errorMessageKey(outcome.error)) });
+          return;
         }
-        const fresh = await syncCouponWallet();
-        if (fresh.ok) {
-          this.render(fresh.data);
-          this.setData({ offline: false });
-        } else if (st.wallet) {
-          // Judged again at this moment: a coupon whose last day ended since the last sync shows as expired.
-          this.render();
-          this.setData({ offline: true });
-        } else {
-          this.setData({ state: 'error', errorText: t(errorMessageKey(fresh.error)) });
-        }
+        // Offline, judged again at this moment: a coupon whose last day ended since the last sync shows as expired.
+        if (outcome.kind === 'offline') this.render();
+        this.setData({ offline: outcome.kind === 'offline' });
       } finally {
         st.loading = false;
       }
