@@ -15,7 +15,7 @@ export interface PoiQuery {
   category?: string;
   /** Matches the zh-CN or the en name, case-insensitively. */
   text?: string;
-  /** The user's position in GCJ-02 (what wx.getLocation gives the app). */
+  /** The user's position in GCJ-02 (what services/location.ts gives the app). */
   near?: LatLng;
 }
 
