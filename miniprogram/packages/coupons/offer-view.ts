@@ -8,7 +8,7 @@ import {
   minSpendText,
   scopeText,
   validityText,
-} from '../../components/coupon-picker/coupon-labels';
+} from '../../components/coupon-labels';
 import { daysBetween, type LocalDate } from '../../domain/time';
 import { currentLang, t, type MessageKey } from '../../i18n/index';
 import { errorMessageKey, type ApiError } from '../../services/result';

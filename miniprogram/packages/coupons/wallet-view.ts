@@ -1,7 +1,7 @@
 // What the coupon wallet and a coupon's page show. A coupon's status is judged at the moment of viewing on the
 // destination's date (a wallet opened offline a day later shows yesterday's last-day coupon as expired). Pure.
 import type { Coupon } from '../../api/coupons';
-import { capText, discountText, minSpendText, scopeText } from '../../components/coupon-picker/coupon-labels';
+import { capText, discountText, minSpendText, scopeText } from '../../components/coupon-labels';
 import { couponStatus, type CouponStatus } from '../../domain/coupon';
 import { daysBetween, localDateAt, localTimeAt, type LocalDate } from '../../domain/time';
 import { currentLang, t, type MessageKey } from '../../i18n/index';

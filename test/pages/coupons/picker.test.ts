@@ -50,7 +50,7 @@ type Selection = { couponId: string; discount: { amount: number; currency: strin
 
 /** The picker as a checkout mounts it, with every `change` it fires recorded. */
 async function mountPicker(lines: unknown[]): Promise<{ picker: Page; changes: Selection[] }> {
-  const picker = renderPage('components/coupon-picker/index') as Page;
+  const picker = renderPage('packages/tickets/components/coupon-picker/index') as Page;
   const changes: Selection[] = [];
   picker.instance.triggerEvent = (name: string, detail: Selection) => {
     if (name === 'change') changes.push(detail);

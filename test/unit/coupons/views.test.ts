@@ -6,12 +6,12 @@ import {
   discountText,
   minSpendText,
   termsMoney,
-} from '../../../miniprogram/components/coupon-picker/coupon-labels';
+} from '../../../miniprogram/components/coupon-labels';
 import {
   couponRefusalKey,
   pickerView,
   sameSelection,
-} from '../../../miniprogram/components/coupon-picker/picker-view';
+} from '../../../miniprogram/packages/tickets/components/coupon-picker/picker-view';
 import { money } from '../../../miniprogram/domain/money';
 import { setLang } from '../../../miniprogram/i18n/index';
 import {

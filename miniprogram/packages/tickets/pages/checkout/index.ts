@@ -5,7 +5,7 @@ import { getDestination, type Destination } from '../../../../api/destination';
 import { createOrder, payForOrder, type Order } from '../../../../api/orders';
 import { getCalendar, getProduct, type CalendarDay, type Product } from '../../../../api/products';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
-import { couponRefusalKey, type Selection } from '../../../../components/coupon-picker/picker-view';
+import { couponRefusalKey, type Selection } from '../../components/coupon-picker/picker-view';
 import { brandStyle } from '../../../../config/brand';
 import { dayInfo } from '../../domain/calendar';
 import { orderItems, readCart, type Cart } from '../../domain/checkout';

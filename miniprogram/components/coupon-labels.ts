@@ -1,9 +1,9 @@
 // How an offer's or a coupon's terms read, in the current language: shared by the picker (main package) and the
 // coupons pages (their subpackage may import from the main package, not the other way round). Pure.
-import type { CouponScope, Discount } from '../../domain/coupon';
-import { formatMoney, type Money } from '../../domain/money';
-import type { LocalDate } from '../../domain/time';
-import { t, type MessageKey } from '../../i18n/index';
+import type { CouponScope, Discount } from '../domain/coupon';
+import { formatMoney, type Money } from '../domain/money';
+import type { LocalDate } from '../domain/time';
+import { t, type MessageKey } from '../i18n/index';
 
 /** Terms read like the merchant's own: "NZ$50", not "NZ$50.00" (cents stay when there are any). */
 export function termsMoney(amount: Money): string {

@@ -1,13 +1,13 @@
 // What the checkout's coupon picker shows: the user's ticket-checkout coupons checked against the cart with the
 // one shared rule (domain/coupon.ts), eligible ones with what they save, the others with the reason, the best
 // pre-selected unless the user chose. Pure.
-import type { Coupon } from '../../api/coupons';
-import { rankCoupons, shortfall, type CartLine, type IneligibleReason } from '../../domain/coupon';
-import { formatMoney, type Money } from '../../domain/money';
-import type { LocalDate } from '../../domain/time';
-import { currentLang, t, type MessageKey } from '../../i18n/index';
-import type { ApiError } from '../../services/result';
-import { capText, discountText, minSpendText } from './coupon-labels';
+import type { Coupon } from '../../../../api/coupons';
+import { rankCoupons, shortfall, type CartLine, type IneligibleReason } from '../../../../domain/coupon';
+import { formatMoney, type Money } from '../../../../domain/money';
+import type { LocalDate } from '../../../../domain/time';
+import { currentLang, t, type MessageKey } from '../../../../i18n/index';
+import type { ApiError } from '../../../../services/result';
+import { capText, discountText, minSpendText } from '../../../../components/coupon-labels';
 
 export interface PickerOption {
   id: string;

@@ -1,14 +1,14 @@
 // <coupon-picker lines="{{cartLines}}" time-zone="{{zone}}" bind:change="onCoupon" />: the user's coupons for a
 // ticket cart. Fires `change` with {couponId, discount} after loading (best coupon pre-selected) and on every
 // choice; the checkout sends couponId with the order and the server recomputes the discount.
-import { syncCouponWallet, type Coupon } from '../../api/coupons';
-import type { CartLine } from '../../domain/coupon';
-import { instanceState } from '../../domain/instance-state';
-import { localDateAt } from '../../domain/time';
-import { t } from '../../i18n/index';
-import { clock } from '../../services/clock';
-import { loadCouponWallet } from '../../services/coupon-wallet';
-import { i18nBehavior } from '../behaviors/i18n';
+import { syncCouponWallet, type Coupon } from '../../../../api/coupons';
+import type { CartLine } from '../../../../domain/coupon';
+import { instanceState } from '../../../../domain/instance-state';
+import { localDateAt } from '../../../../domain/time';
+import { t } from '../../../../i18n/index';
+import { clock } from '../../../../services/clock';
+import { loadCouponWallet } from '../../../../services/coupon-wallet';
+import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { pickerView, sameSelection, type Choice, type Selection } from './picker-view';
 
 const own = instanceState(() => ({
