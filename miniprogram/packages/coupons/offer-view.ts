@@ -2,13 +2,7 @@
 // destination's today), the claim button for what the user already holds, and the message for each refusal. Pure.
 import { assetUrl } from '../../api/destination';
 import type { Offer, OfferCategory } from '../../api/coupons';
-import {
-  capText,
-  discountText,
-  minSpendText,
-  scopeText,
-  validityText,
-} from '../../components/coupon-labels';
+import { capText, discountText, minSpendText, scopeText, validityText } from '../../components/coupon-labels';
 import { daysBetween, type LocalDate } from '../../domain/time';
 import { currentLang, t, type MessageKey } from '../../i18n/index';
 import { errorMessageKey, type ApiError } from '../../services/result';
