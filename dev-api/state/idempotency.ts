@@ -1,6 +1,7 @@
 // Idempotency keys: a write that carries the same key twice creates once. Only successful creations are
 // remembered; a refused attempt (validation, stock, limits) stores nothing, so a retry is judged afresh.
 import { createHash } from 'crypto';
+import { fingerprint } from '../../miniprogram/domain/intent';
 import { ApiError } from '../types';
 
 interface Entry {
@@ -14,18 +15,6 @@ export interface Idempotent {
   created: boolean;
 }
 
-/** JSON with object keys sorted at every level, so key order in a request body never changes its hash. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
 
@@ -35,7 +24,7 @@ export class IdempotencyStore {
    */
   run(userId: string, operation: string, key: string, body: unknown, create: () => string): Idempotent {
     const slot = JSON.stringify([userId, operation, key]);
-    const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+    const bodyHash = createHash('sha256').update(fingerprint(body)).digest('hex');
     const seen = this.entries.get(slot);
     if (seen) {
       if (seen.bodyHash !== bodyHash) {

@@ -4,6 +4,7 @@ import { ApiError } from '../types';
 import { newId, readableCode, uniqueCode } from './ids';
 import type { OrderRecord, PolicyRecord } from './records';
 import { iso, notFound, type World } from './world';
+import { maskDocumentNumber } from '../../miniprogram/packages/insurance/domain/mask';
 
 type Schemas = components['schemas'];
 
@@ -47,17 +48,6 @@ export function assertCancellable(world: World, policy: PolicyRecord): void {
     'POLICY_NOT_CANCELLABLE',
     `Policy ${policy.policyNumber} cannot be cancelled: ${why}.`,
   );
-}
-
-/**
- * E1234**** style: passports and permits show their first half, long ID card numbers their region (6) and last 4;
- * the birth date inside an ID card number is always hidden.
- */
-export function maskDocumentNumber(number: string): string {
-  const long = number.length >= 15;
-  const head = long ? 6 : Math.min(Math.ceil(number.length / 2), number.length - 1);
-  const tail = long ? 4 : 0;
-  return number.slice(0, head) + '*'.repeat(number.length - head - tail) + number.slice(number.length - tail);
 }
 
 export function policyView(world: World, policy: PolicyRecord, origin: string): Schemas['Policy'] {

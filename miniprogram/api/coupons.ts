@@ -9,6 +9,7 @@ import {
   array,
   instant,
   int,
+  listOf,
   literal,
   localDate,
   localizedText,
@@ -19,7 +20,6 @@ import {
   str,
 } from './decode';
 import { getDestination } from './destination';
-import { listOf } from './products';
 
 type Schemas = components['schemas'];
 export type Offer = Schemas['Offer'];
@@ -77,25 +77,9 @@ export const decodeCoupon: Decoder<Coupon> = object({
   validUntil: localDate,
 });
 
-// The cache keeps what the decoder returned and decodes it again on the next visit, so a cached list must keep
-// its `{items}` envelope (listOf's unwrapped array would not decode a second time).
-const decodeOfferList = object({ items: array(decodeOffer) });
-type Envelope = { items: Offer[] };
-
-function items(result: Result<Envelope>): Result<Offer[]> {
-  return result.ok ? { ...result, data: result.data.items } : result;
-}
-
 /** Every current offer (the page filters by category locally, so a tab switch needs no request). */
-export async function listOffers(cache: CacheOptions<Offer[]> = {}): Promise<Result<Offer[]>> {
-  const onRevalidate = cache.onRevalidate;
-  const result = await request<Envelope>({
-    path: '/v1/offers',
-    auth: 'none',
-    decode: decodeOfferList,
-    cache: { onRevalidate: onRevalidate && ((r) => onRevalidate(items(r))) },
-  });
-  return items(result);
+export function listOffers(cache: CacheOptions<Offer[]> = {}): Promise<Result<Offer[]>> {
+  return request({ path: '/v1/offers', auth: 'none', decode: listOf(decodeOffer), cache });
 }
 
 export function getOffer(id: string): Promise<Result<Offer>> {

@@ -61,3 +61,12 @@ export const localDate: Decoder<string> = (raw) =>
   typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? good(raw) : bad('');
 export const instant: Decoder<string> = (raw) =>
   typeof raw === 'string' && !Number.isNaN(Date.parse(raw)) ? good(raw) : bad('');
+
+/** The `{items: [...]}` envelope of list endpoints, unwrapped. */
+export function listOf<T>(item: Decoder<T>): Decoder<T[]> {
+  const envelope = object({ items: array(item) });
+  return (raw) => {
+    const r = envelope(raw);
+    return r.ok ? { ok: true, value: r.value.items as T[] } : r;
+  };
+}

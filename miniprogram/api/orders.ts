@@ -15,6 +15,7 @@ import {
   bool,
   instant,
   int,
+  listOf,
   literal,
   localDate,
   localizedText,
@@ -23,7 +24,6 @@ import {
   optional,
   str,
 } from './decode';
-import { listOf } from './products';
 import { syncWallet } from './tickets';
 
 export type Order = components['schemas']['Order'];

@@ -1,8 +1,20 @@
 // Ticket products and their per-day calendar (public reads; no session needed).
 import type { components } from '../../typings/api';
-import { request, type Decoder } from '../services/http';
+import { request } from '../services/http';
 import type { Result } from '../services/result';
-import { array, bool, int, literal, localDate, localizedText, money, object, optional, str } from './decode';
+import {
+  array,
+  bool,
+  int,
+  listOf,
+  literal,
+  localDate,
+  localizedText,
+  money,
+  object,
+  optional,
+  str,
+} from './decode';
 
 export type Product = components['schemas']['Product'];
 export type TicketType = components['schemas']['TicketType'];
@@ -48,15 +60,6 @@ export const decodeCalendar = object({
     }),
   ),
 });
-
-/** The `{items: [...]}` envelope of list endpoints, unwrapped. */
-export function listOf<T>(item: Decoder<T>): Decoder<T[]> {
-  const envelope = object({ items: array(item) });
-  return (raw) => {
-    const r = envelope(raw);
-    return r.ok ? { ok: true, value: r.value.items as T[] } : r;
-  };
-}
 
 export function listProducts(poiId?: string): Promise<Result<Product[]>> {
   return request({

@@ -4,9 +4,8 @@ import { clock } from '../services/clock';
 import { request } from '../services/http';
 import { fail, ok, type Result } from '../services/result';
 import { saveWallet, type Wallet } from '../services/wallet';
-import { literal, localDate, localizedText, object, str } from './decode';
+import { listOf, literal, localDate, localizedText, object, str } from './decode';
 import { getDestination } from './destination';
-import { listOf } from './products';
 
 export type Ticket = components['schemas']['Ticket'];
 
