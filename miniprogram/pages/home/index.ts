@@ -92,7 +92,8 @@ Component({
         own(this).destination = result.data;
         this.setData({
           state: 'ready',
-          offline: result.fromCache === true && !revalidation ? this.data.offline : false,
+          // A cached first paint keeps the current note; any network answer clears it.
+          offline: result.fromCache === true ? this.data.offline : false,
           view: buildHomeView(result.data),
           clock: buildClock(clock.now(), result.data.timeZone),
         });
