@@ -9,7 +9,12 @@ module.exports = {
   transform: {
     // tsconfig's isolatedModules makes ts-jest transpile only; `npm run typecheck` checks the types once.
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+    '/@electric-sql/pglite/dist/.+\\.cjs$': '<rootDir>/test/support/pglite-transform.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   setupFiles: ['<rootDir>/test/support/setup.ts'],
+  // PostgreSQL for the database tests: TEST_DATABASE_URL, or a throwaway local cluster, or those tests skip.
+  globalSetup: '<rootDir>/test/support/pg-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/pg-global-teardown.ts',
   testTimeout: 20000,
 };

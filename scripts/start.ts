@@ -1,4 +1,4 @@
-// `npm start`: build dist/, start the dev API (dev-api/main.ts) on PORT (default 3000), watch the sources, and
+// `npm start`: build dist/, start the server in development mode (server/main.ts) on PORT (default 3000), watch the sources, and
 // explain how to open the project in WeChat DevTools. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,11 +10,11 @@ import { repoRoot } from './lib/paths';
 import { startWatch } from './lib/watch';
 
 const port = process.env.PORT || '3000';
-const devApiEntry = path.join(repoRoot, 'dev-api', 'main.ts');
+const devApiEntry = path.join(repoRoot, 'server', 'main.ts');
 
-function startDevApi(): ChildProcess | undefined {
+function startApiServer(): ChildProcess | undefined {
   if (!fs.existsSync(devApiEntry)) {
-    console.warn('dev-api/main.ts does not exist yet: continuing without the dev API');
+    console.warn('server/main.ts does not exist: continuing without the server');
     return undefined;
   }
   const child = spawn(process.execPath, [tsxCli, devApiEntry], {
@@ -23,7 +23,7 @@ function startDevApi(): ChildProcess | undefined {
     stdio: 'inherit',
   });
   child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`dev API exited (${signal ?? `code ${code}`}); the watcher keeps running`);
+    if (!stopping) console.error(`server exited (${signal ?? `code ${code}`}); the watcher keeps running`);
   });
   return child;
 }
@@ -33,7 +33,7 @@ function instructions(): string {
   const apiUrl = `http://127.0.0.1:${port}`;
   const lines = [
     '',
-    `Dev API:   ${apiUrl}/v1  (dev-only endpoints under ${apiUrl}/dev/)`,
+    `Server:    ${apiUrl}/v1  (development mode: embedded database in .data/, dev-only endpoints under ${apiUrl}/dev/)`,
     'Bundle:    dist/ (rebuilt on every change)',
     '',
     'Open it in WeChat DevTools:',
@@ -65,7 +65,7 @@ function main(): void {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const devApi = startDevApi();
+  const devApi = startApiServer();
   const stopWatch = startWatch();
   console.log(instructions());
   const stop = (): void => {

@@ -1,4 +1,4 @@
-// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:d95b749457af0c5b types:e7cc6f831e28ff56
+// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:962942cf775a3440 types:c1de48660ffa0722
 export interface paths {
     "/v1/auth/session": {
         parameters: {
@@ -824,7 +824,7 @@ export interface components {
             days: components["schemas"]["CalendarDay"][];
         };
         /** @enum {string} */
-        TicketStatus: "valid" | "used" | "refunded";
+        TicketStatus: "valid" | "used" | "refunded" | "expired";
         Ticket: {
             id: components["schemas"]["Id"];
             orderId: components["schemas"]["Id"];

@@ -20,7 +20,7 @@ export const decodeTicket = object({
   qrPayload: str,
   visitDate: localDate,
   validUntil: localDate,
-  status: literal('valid', 'used', 'refunded'),
+  status: literal('valid', 'used', 'refunded', 'expired'),
 });
 
 export function listTickets(orderId?: string): Promise<Result<Ticket[]>> {

@@ -74,6 +74,7 @@ export const tickets = {
     status_valid: '可使用',
     status_used: '已使用',
     status_refunded: '已退款',
+    status_expired: '已过期',
     showAtGate: '入场时出示二维码',
   },
   en: {
@@ -153,6 +154,7 @@ export const tickets = {
     status_valid: 'Valid',
     status_used: 'Used',
     status_refunded: 'Refunded',
+    status_expired: 'Expired',
     showAtGate: 'Show the QR code at the entrance',
   },
 };

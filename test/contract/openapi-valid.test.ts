@@ -4,7 +4,7 @@ import { execFile } from 'child_process';
 import { readFileSync } from 'fs';
 import { promisify } from 'util';
 import { parse } from 'yaml';
-import { compileContract, contractPath, type OpenApiDocument } from '../../dev-api/contract';
+import { compileContract, contractPath, type OpenApiDocument } from '../../server/core/contract';
 import { apiTypesAreFresh } from '../../scripts/gen-api-types';
 
 const document = parse(readFileSync(contractPath, 'utf8')) as OpenApiDocument;

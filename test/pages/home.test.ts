@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { installFakeWx, type FakeWx } from '../support/fake-wx';
-import { connect, startDevApi, type RunningDevApi } from '../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../support/server';
 import { renderPage, textOf, waitFor, waitForText, type Rendered } from '../support/simulate';
 
 const destination = {
@@ -114,9 +114,9 @@ test('tapping an emergency number dials it', async () => {
 });
 
 describe('over the real dev API', () => {
-  let api: RunningDevApi;
+  let api: RunningServer;
   beforeAll(async () => {
-    api = await startDevApi();
+    api = await startApiServer();
   });
   afterAll(() => api.close());
 

@@ -3,14 +3,14 @@
 // unless the decoder does not read that field at all (then the value equals the real response's). Real responses
 // of the dev API are the samples the mutations start from.
 import fc from 'fast-check';
-import { connect, startDevApi, type RunningDevApi } from '../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../support/server';
 import { installFakeWx, type FakeRequest, type FakeWx } from '../support/fake-wx';
 import { coldStart } from '../support/services';
 import { garbage, typeBroken } from './hostile-json';
 
 const RUNS = 60;
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 let m: Awaited<ReturnType<typeof load>>;
 
@@ -251,7 +251,7 @@ async function seedState(): Promise<void> {
 beforeAll(async () => {
   fake = installFakeWx();
   fake.envVersion = 'trial';
-  api = await startDevApi({ now: () => fake.clock.now, notifyDelayMs: 0 });
+  api = await startApiServer({ now: () => fake.clock.now, notifyDelayMs: 0 });
   connect(fake, api);
   // The payment sheet is always closed: decoded parameters must not pay anything between runs.
   fake.extend({

@@ -4,7 +4,7 @@
 // message and a retry, never throws and never shows "undefined", "null", "NaN" or "[object Object]"; once the
 // server answers properly again, the retry shows the page.
 import fc from 'fast-check';
-import { connect, startDevApi, type RunningDevApi } from '../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../support/server';
 import { installFakeWx, type FakeWx } from '../support/fake-wx';
 import { textOf } from '../support/simulate';
 import { openPage, until } from '../pages/guide/helpers';
@@ -44,11 +44,11 @@ const FEATURES: Feature[] = [
 
 const NEVER_SHOWN = /undefined|\bnull\b|NaN|\[object Object\]/;
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 
 beforeAll(async () => {
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.parse('2026-11-22T09:00:00Z')) });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.parse('2026-11-22T09:00:00Z')) });
 });
 afterAll(() => api.close());
 

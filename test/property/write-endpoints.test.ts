@@ -4,12 +4,11 @@
 // field. Where only the server decides (quantities, days, ids, keys, reasons) it answers by its published rules.
 // Every refusal leaves the server's state exactly as it was.
 import fc from 'fast-check';
-import { handlers as catalog } from '../../dev-api/handlers/catalog';
-import type { ServerContext } from '../../dev-api/types';
+import { readState } from '../../scripts/lib/soak/state';
 import { validateQuoteInputs, newDraft } from '../../miniprogram/packages/insurance/domain/insurance-draft';
 import { validateTicketContact, validateTraveller } from '../../miniprogram/domain/validate';
-import { Clock, DAY, day, key, TODAY } from '../dev-api/commerce';
-import { startServer, type Schemas, type TestServer } from '../dev-api/helpers';
+import { Clock, DAY, day, key, TODAY } from '../server/commerce';
+import { startServer, type Schemas, type TestServer } from '../server/helpers';
 import {
   DST_EDGES,
   birthDate,
@@ -33,7 +32,6 @@ const opts = (seed: number) => ({ numRuns: RUNS, seed });
 
 const clock = new Clock();
 let server: TestServer;
-let ctx: ServerContext;
 let token: string;
 let quote: Schemas['Quote'];
 let plan: Schemas['InsurancePlan'];
@@ -43,13 +41,6 @@ beforeAll(async () => {
   server = await startServer({
     now: clock.now,
     sessionTtlMs: 365 * DAY,
-    // The state is the server's own; the first destination read hands it over for the before/after comparison.
-    handlers: {
-      getDestination: (req, c) => {
-        ctx = c;
-        return catalog.getDestination!(req, c);
-      },
-    },
   });
   await server.api('/v1/destination');
   token = await server.login('hostile');
@@ -71,24 +62,24 @@ function post<T = Schemas['Error']>(path: string, body?: unknown, idempotencyKey
 }
 
 /** Everything the server holds, so a refusal can be shown to have changed nothing. */
-function snapshot(): string {
-  const db = ctx.state.world.db;
+async function snapshot(): Promise<string> {
+  const deps = server.app.wayfarer.deps;
+  const db = await readState(deps);
   return JSON.stringify({
-    orders: [...db.orders.keys()],
+    orders: [...db.orders.values()].map((o) => [o.id, o.status, o.holdsStock]),
     tickets: db.tickets.length,
     coupons: [...db.coupons.values()].map((c) => [c.id, c.status, c.reservedBy]),
-    quotes: [...db.quotes.keys()],
+    quotes: db.quotes,
     policies: [...db.policies.keys()],
-    stock: [...db.stock],
-    offerStock: [...db.offerStock],
-    codes: db.codes.size,
-    keys: (db.idempotency as unknown as { entries: Map<string, unknown> }).entries.size,
+    stock: await deps.db.query('SELECT product_id, day, held FROM stock ORDER BY product_id, day'),
+    offerStock: await deps.db.query('SELECT offer_id, claimed FROM offer_claims ORDER BY offer_id'),
+    keys: await deps.db.query('SELECT count(*)::int AS n FROM idempotency_keys'),
   });
 }
 
 /** Sends a request the server must refuse, naming `field`, without storing anything. */
 async function expectRefused(send: () => Promise<{ status: number; body: unknown }>, field: string) {
-  const before = snapshot();
+  const before = await snapshot();
   const { status, body } = await send();
   const error = body as Schemas['Error'];
   expect({ status, code: error.code, field: error.details?.field }).toEqual({
@@ -96,7 +87,7 @@ async function expectRefused(send: () => Promise<{ status: number; body: unknown
     code: 'VALIDATION_FAILED',
     field,
   });
-  expect(snapshot()).toBe(before);
+  expect(await snapshot()).toBe(before);
 }
 
 const CONTACT = { name: 'Li Wei', mobile: '+8613800138000', email: 'li.wei@example.com' };
@@ -393,13 +384,13 @@ describe('writes without a client form', () => {
   ])('%s: a malformed id is 400 naming it, an unknown one 404; nothing is stored', async (_what, send) => {
     await fc.assert(
       fc.asyncProperty(ids, async (id) => {
-        const before = snapshot();
+        const before = await snapshot();
         const { status, body } = await send(id);
         const field = (body as Schemas['Error']).details?.field;
         if (idOk(id)) expect(status).toBe(404);
         else if (tooLong(id) && !send.toString().includes('/dev/pay')) expect(status).toBe(414);
         else expect([status, field]).toEqual([400, expect.stringMatching(/^(id|orderId)$/)]);
-        expect(snapshot()).toBe(before);
+        expect(await snapshot()).toBe(before);
       }),
       { numRuns: 40, seed: 26 },
     );
@@ -408,10 +399,10 @@ describe('writes without a client form', () => {
   test('redeem a coupon code (dev): malformed is 400, unknown 404, nothing stored', async () => {
     await fc.assert(
       fc.asyncProperty(ids, async (code) => {
-        const before = snapshot();
+        const before = await snapshot();
         const { status } = await post(`/dev/coupons/${encodeURIComponent(code)}/redeem`);
         expect(tooLong(code) ? [414] : [400, 404]).toContain(status);
-        expect(snapshot()).toBe(before);
+        expect(await snapshot()).toBe(before);
       }),
       { numRuns: 40, seed: 27 },
     );
@@ -420,13 +411,13 @@ describe('writes without a client form', () => {
   test('refund reason: 1-200 characters or 400 naming it; an unpaid order is refused either way, unchanged', async () => {
     await fc.assert(
       fc.asyncProperty(hostileString, async (reason) => {
-        const before = snapshot();
+        const before = await snapshot();
         const { status, body } = await post(`/v1/orders/${pendingOrder}/refund`, { reason });
         const length = Array.from(reason).length;
         if (length >= 1 && length <= 200)
           expect([status, (body as Schemas['Error']).code]).toEqual([409, 'ORDER_NOT_REFUNDABLE']);
         else expect([status, (body as Schemas['Error']).details?.field]).toEqual([400, 'reason']);
-        expect(snapshot()).toBe(before);
+        expect(await snapshot()).toBe(before);
       }),
       opts(28),
     );

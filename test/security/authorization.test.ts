@@ -3,12 +3,12 @@
 // not confirmed) and never sees them in a list; tokens expire after sessionTtlMs (and the app signs in again on
 // its own); every dev-only operation is absent outside dev mode. test/dev-api covers single cases of these; this
 // file derives the cases from api/openapi.yaml so a new operation cannot slip through unclassified.
-import { loadContract } from '../../dev-api/contract';
-import { connect, startDevApi } from '../support/dev-api';
+import { loadContract } from '../../server/core/contract';
+import { connect, startApiServer } from '../support/server';
 import { installFakeWx } from '../support/fake-wx';
 import { coldStart } from '../support/services';
-import { Clock, contact, day, key, MINUTE, orderBody, shopper, type Shopper } from '../dev-api/commerce';
-import { startServer, type Schemas, type TestServer } from '../dev-api/helpers';
+import { Clock, contact, day, key, MINUTE, orderBody, shopper, type Shopper } from '../server/commerce';
+import { startServer, type Schemas, type TestServer } from '../server/helpers';
 
 const clock = new Clock();
 let server: TestServer;
@@ -183,7 +183,7 @@ describe('sessions expire', () => {
   test('the app meets the expired token with one new login and carries on', async () => {
     const fake = installFakeWx();
     fake.envVersion = 'trial';
-    const api = await startDevApi({ now: () => fake.clock.now, sessionTtlMs: 10 * MINUTE });
+    const api = await startApiServer({ now: () => fake.clock.now, sessionTtlMs: 10 * MINUTE });
     try {
       connect(fake, api);
       const m = await coldStart(fake);

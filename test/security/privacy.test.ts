@@ -5,7 +5,7 @@
 // working (popularity order, rows and cards that open, the question asked again next time).
 import fs from 'node:fs';
 import path from 'node:path';
-import { connect, startDevApi, type RunningDevApi } from '../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../support/server';
 import { installFakeWx, type FakeWx } from '../support/fake-wx';
 import { textOf } from '../support/simulate';
 import { FakeMapContext } from '../pages/guide/fakes';
@@ -104,11 +104,11 @@ interface GuidePage {
   };
 }
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 
 beforeAll(async () => {
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.now()) });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.now()) });
 });
 afterAll(() => api.close());
 

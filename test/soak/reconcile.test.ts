@@ -1,19 +1,19 @@
 // What the soak found, pinned down: a paid order stays pending on the phone until its tickets are in the offline
 // wallet, and a payment whose notification arrives after the order expired is still reconciled; a sheet the user
 // cancelled is let go once its order expires.
-import { connect, startDevApi, type RunningDevApi } from '../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../support/server';
 import { installFakeWx, type FakeRequest, type FakeWx } from '../support/fake-wx';
 import { coldStart } from '../support/services';
 
 const START = Date.parse('2026-11-22T09:00:00Z');
 const MINUTE = 60 * 1000;
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx | undefined;
 let visitor = 0;
 
 beforeAll(async () => {
-  api = await startDevApi({
+  api = await startApiServer({
     now: () => fake?.clock.now ?? START,
     notifyDelayMs: 0,
     orderExpiryMs: 15 * MINUTE,

@@ -20,7 +20,7 @@ import {
   type ExparserNode,
   type TreeFigures,
 } from '../../scripts/lib/previews/snapshot';
-import { connect, startDevApi, type RunningDevApi } from './dev-api';
+import { connect, startApiServer, type RunningServer } from './server';
 import { installFakeWx, type FakeWx } from './fake-wx';
 import { jsonBytes, KB } from './set-data';
 import { renderPage, type Rendered } from './simulate';
@@ -44,7 +44,7 @@ export type Query = Record<string, string>;
 /** What fixtures get: the fake phone (storage, login user) and the dev API it talks to. */
 export interface AuditContext {
   fake: FakeWx;
-  api: RunningDevApi;
+  api: RunningServer;
 }
 
 export interface TapAction {
@@ -195,7 +195,7 @@ export interface HarnessOptions {
 }
 
 export class AuditHarness {
-  private api!: RunningDevApi;
+  private api!: RunningServer;
   private browser: BrowserClient | undefined;
   private fake: FakeWx | undefined;
   private visitors = 0;
@@ -211,7 +211,7 @@ export class AuditHarness {
   }
 
   async start(): Promise<void> {
-    this.api = await startDevApi({ now: () => this.fake?.clock.now ?? AUDIT_INSTANT, notifyDelayMs: 0 });
+    this.api = await startApiServer({ now: () => this.fake?.clock.now ?? AUDIT_INSTANT, notifyDelayMs: 0 });
     this.browser = await openBrowser();
   }
 

@@ -7,6 +7,7 @@ import type { Order } from '../../../miniprogram/api/orders';
 import type { IntentRecord } from './flows';
 import type { Phone } from './runtime';
 import type { SoakServer } from './server';
+import { readState, userIdOf, type ServerState } from './state';
 
 export interface Findings {
   duplicates: number;
@@ -29,8 +30,6 @@ function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, n
   return counts;
 }
 
-/** The dev API's user id for a person of the fake wx login (see dev-api/auth.ts). */
-const userIdOf = (user: string) => `u-${user}`;
 
 /** What a relaunched phone holds and shows. */
 async function relaunch(phone: Phone) {
@@ -66,9 +65,14 @@ export async function audit(server: SoakServer, phones: Phone[], records: Intent
     f[kind] += n;
     f.details.push(`${kind}: ${detail}`);
   };
-  const state = server.ctx.state;
-  state.sweep();
-  const db = state.world.db;
+  // Expiries and refund completions that fell due are applied first, as the server's worker would.
+  await server.server.worker.runDue();
+  const db = await readState(server.server.deps);
+  const users = new Map<string, string | undefined>();
+  for (const person of new Set([...records.map((r) => r.user), ...phones.map((p) => p.user)])) {
+    users.set(person, await userIdOf(server.server.deps, person));
+  }
+  const userOf = (person: string): string => users.get(person) ?? `(${person} never logged in)`;
   const orders = [...db.orders.values()];
   const intentOf = new Map(records.map((r) => [r.tag, r]));
   const about = (order: { id: string; contact: { email: string } }) => {
@@ -83,7 +87,7 @@ export async function audit(server: SoakServer, phones: Phone[], records: Intent
     if (n > 1) flag('duplicates', n - 1, `intent ${r.id} (${r.kind}) made ${n} orders`);
   }
   const claims = countBy(
-    records.flatMap((r) => r.claims.map((offerId) => `${userIdOf(r.user)} ${offerId}`)),
+    records.flatMap((r) => r.claims.map((offerId) => `${userOf(r.user)} ${offerId}`)),
     (k) => k,
   );
   for (const [key, n] of countBy(db.coupons.values(), (c) => `${c.userId} ${c.offerId}`)) {
@@ -104,7 +108,7 @@ export async function audit(server: SoakServer, phones: Phone[], records: Intent
   // Lost and stuck, phone by phone.
   for (const phone of phones) {
     const seen = await relaunch(phone);
-    const userId = userIdOf(phone.user);
+    const userId = userOf(phone.user);
     for (const order of orders.filter((o) => o.userId === userId)) {
       if (order.status === 'PAID') flag('stuck', 1, `${about(order)}: paid but never fulfilled`);
       if (!PAID.includes(order.status)) continue;
@@ -176,7 +180,7 @@ export function plainLeaks(phone: Phone, secrets: readonly string[]): string[] {
 }
 
 /** Document numbers, mobile numbers (E.164 and national) and session tokens the soak produced. */
-function secretsOf(db: SoakServer['ctx']['state']['world']['db'], phones: Phone[]): string[] {
+function secretsOf(db: ServerState, phones: Phone[]): string[] {
   const secrets = new Set<string>();
   for (const order of db.orders.values()) {
     secrets.add(order.contact.mobile);

@@ -1,7 +1,7 @@
 // What a soak intent buys: a ticket cart on an open day, a coupon offer, an insurance application. Drawn from
 // the server's own seed so every intent is one a real user could make (the server may still refuse it: stock
 // runs out, limits are reached, offers have dates).
-import type { Seed } from '../../../dev-api/seed';
+import type { Seed } from '../../../server/content/seed';
 import { prcIdCheckChar, validateAge } from '../../../miniprogram/domain/validate';
 import { addDays, localDateAt } from '../../../miniprogram/domain/time';
 import type { components } from '../../../typings/api';

@@ -112,7 +112,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const restoreWx = installDispatchingWx();
   const server = await startSoakServer(clock, { orderExpiryMs: 5 * MINUTE, sessionTtlMs: 10 * MINUTE });
   try {
-    const catalog = new Catalog(server.ctx.seed, clock.now);
+    const catalog = new Catalog(server.seed, clock.now);
     const phones = Array.from(
       { length: Math.ceil(runs / perPhone) },
       (_, i) => new Phone(`soak${i}`, server.origin, loadApp, clock, server.provider),

@@ -1,15 +1,14 @@
-// The real dev API on loopback for the soak, on the warped clock, and WeChat Pay's side of a payment: the
+// The real server on loopback for the soak, on the warped clock, and WeChat Pay's side of a payment: the
 // notification that marks an order paid, now, late, held until the end (WeChat retries for a day) or twice.
-import { handlers as catalog } from '../../../dev-api/handlers/catalog';
-import { buildServer } from '../../../dev-api/server';
-import { lifecycle } from '../../../dev-api/state';
-import type { ServerContext } from '../../../dev-api/types';
+import { buildServer, type Wayfarer } from '../../../server/app';
+import type { Seed } from '../../../server/content/seed';
 import type { PaymentProvider, PaymentScript, WarpClock } from './runtime';
 
 export interface SoakServer {
   origin: string;
-  /** The server's state, read by the audit (what the server holds is the truth about money). */
-  ctx: ServerContext;
+  /** The server's database and content, read by the audit (what the server holds is the truth about money). */
+  server: Wayfarer;
+  seed: Seed;
   provider: SoakPaymentProvider;
   close(): Promise<void>;
 }
@@ -21,30 +20,19 @@ export async function startSoakServer(
   clock: WarpClock,
   options: { orderExpiryMs: number; sessionTtlMs: number },
 ): Promise<SoakServer> {
-  let captured: ServerContext | undefined;
   const app = buildServer({
     now: clock.now,
     notifyDelayMs: NOTIFY_DELAY_MS,
     orderExpiryMs: options.orderExpiryMs,
     sessionTtlMs: options.sessionTtlMs,
-    // The server keeps its state to itself; the audit needs it, so the first destination read hands it over.
-    handlers: {
-      getDestination: (req, ctx) => {
-        captured = ctx;
-        return catalog.getDestination!(req, ctx);
-      },
-    },
+    // The soak's phones are a handful of people with many intents each.
+    maxPendingOrders: 1000,
+    maxHeldPlaces: 100000,
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
-  await fetch(`${origin}/v1/destination`);
-  if (!captured) throw new Error('soak: the dev API did not hand over its state');
-  const provider = new SoakPaymentProvider(origin, captured, clock);
-  return {
-    origin,
-    ctx: captured,
-    provider,
-    close: () => app.close(),
-  };
+  const server = app.wayfarer;
+  const provider = new SoakPaymentProvider(origin, server, clock);
+  return { origin, server, seed: await server.deps.content.seed(), provider, close: () => app.close() };
 }
 
 async function post(url: string, body?: unknown): Promise<number> {
@@ -63,7 +51,7 @@ export class SoakPaymentProvider implements PaymentProvider {
 
   constructor(
     private readonly origin: string,
-    private readonly ctx: ServerContext,
+    private readonly server: Wayfarer,
     private readonly clock: WarpClock,
   ) {}
 
@@ -74,11 +62,11 @@ export class SoakPaymentProvider implements PaymentProvider {
       if (accepted && script.notify === 'dup') this.track(this.notify(orderId));
       return accepted;
     }
-    try {
-      lifecycle.assertPayable(lifecycle.anyOrder(this.ctx.state.world, orderId));
-    } catch {
-      return false;
-    }
+    const [payable] = await this.server.deps.db.query(
+      `SELECT 1 FROM orders WHERE id = $1 AND status = 'PENDING_PAYMENT' AND expires_at > $2`,
+      [orderId, new Date(this.clock.now())],
+    );
+    if (!payable) return false;
     if (script.notify === 'held') this.held.add(orderId);
     else {
       this.track(

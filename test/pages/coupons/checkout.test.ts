@@ -4,7 +4,7 @@
 // The coupon at ticket checkout, over the fake wx and the real dev API: the best coupon pre-selected, its
 // discount in the breakdown, the order sent with it, and the server charging exactly what the page showed.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { textOf } from '../../support/simulate';
 import { CONTACT, lastRedirect } from '../tickets/helpers';
 import {
@@ -28,7 +28,7 @@ const CART = { productId: 'sky-tower-skydeck', date: '2026-11-28', q: 'adult.2,c
 
 const clocks: Clocks = { serverSkewMs: 0 };
 let fake: FakeWx;
-let api: RunningDevApi;
+let api: RunningServer;
 let users = 0;
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 // Offers and claiming over the fake wx and the real dev API: one coupon however the response is lost or the
 // button tapped, each server refusal in its own words, and an offer shared to chat and Moments.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { recordSetData } from '../../support/set-data';
 import { renderPage, textOf } from '../../support/simulate';
 import {
@@ -29,7 +29,7 @@ const DUMPLINGS = 'harbour-dumplings-10-off';
 
 const clocks: Clocks = { serverSkewMs: 0 };
 let fake: FakeWx;
-let api: RunningDevApi;
+let api: RunningServer;
 let users = 0;
 
 beforeAll(async () => {

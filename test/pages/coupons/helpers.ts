@@ -1,7 +1,7 @@
 // Shared by the coupons page tests: one dev API per file whose clock is the fake's (plus a skew a test can set,
 // for a phone clock that runs ahead of the server's), the user's session, and claims made "on another device".
 import type { FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { settle } from '../../support/simulate';
 import { devApi, devCall, START, tokenOf } from '../tickets/helpers';
 
@@ -13,7 +13,7 @@ export interface Clocks {
   serverSkewMs: number;
 }
 
-export async function startApi(clocks: Clocks): Promise<RunningDevApi> {
+export async function startApi(clocks: Clocks): Promise<RunningServer> {
   return devApi(() => (clocks.fake?.clock.now ?? START) + clocks.serverSkewMs);
 }
 
@@ -25,7 +25,7 @@ export async function sessionOf(fake: FakeWx): Promise<string> {
 }
 
 /** The same user claims an offer elsewhere (another phone): the server holds the coupon, the app does not know. */
-export async function claimElsewhere(api: RunningDevApi, token: string, offerId: string) {
+export async function claimElsewhere(api: RunningServer, token: string, offerId: string) {
   const res = await devCall(
     api,
     'POST',
@@ -39,12 +39,12 @@ export async function claimElsewhere(api: RunningDevApi, token: string, offerId:
 }
 
 /** Another visitor claims an offer. */
-export async function otherVisitorClaims(api: RunningDevApi, offerId: string) {
+export async function otherVisitorClaims(api: RunningServer, offerId: string) {
   const session = await devCall(api, 'POST', '/v1/auth/session', { code: `visitor-${Math.random()}` });
   return claimElsewhere(api, String(session.body.token), offerId);
 }
 
-export async function serverCoupons(api: RunningDevApi, token: string, status?: string) {
+export async function serverCoupons(api: RunningServer, token: string, status?: string) {
   const res = await devCall(api, 'GET', `/v1/coupons${status ? `?status=${status}` : ''}`, undefined, token);
   return res.body.items as Array<{ id: string; offerId: string; code: string; status: string }>;
 }

@@ -5,7 +5,7 @@
 // what each saves or why it does not apply, the best pre-selected, and the server charging exactly the discount
 // the picker showed for the same cart.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { renderPage, textOf } from '../../support/simulate';
 import {
   claimElsewhere,
@@ -28,7 +28,7 @@ const DATE = '2026-11-28';
 
 const clocks: Clocks = { serverSkewMs: 0 };
 let fake: FakeWx;
-let api: RunningDevApi;
+let api: RunningServer;
 let users = 0;
 
 beforeAll(async () => {

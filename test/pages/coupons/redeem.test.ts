@@ -5,7 +5,7 @@
 // shows (and the user's own back after), the status turning to used when the merchant scans (polled while
 // shown, refreshed on show), and the code opening with no network.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { textOf } from '../../support/simulate';
 import {
   claimElsewhere,
@@ -29,7 +29,7 @@ const USER_BRIGHTNESS = 0.4;
 
 const clocks: Clocks = { serverSkewMs: 0 };
 let fake: FakeWx;
-let api: RunningDevApi;
+let api: RunningServer;
 let users = 0;
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 // The coupon wallet over the fake wx and the real dev API: unused / used / expired judged on the destination's
 // date at the moment of viewing (23:58 valid, 00:00 expired, online and offline), and opening with no network.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { renderPage, textOf } from '../../support/simulate';
 import {
   claimElsewhere,
@@ -31,7 +31,7 @@ const NEXT_DAY_0000 = Date.parse('2027-01-31T11:00:00Z');
 
 const clocks: Clocks = { serverSkewMs: 0 };
 let fake: FakeWx;
-let api: RunningDevApi;
+let api: RunningServer;
 let users = 0;
 
 beforeAll(async () => {

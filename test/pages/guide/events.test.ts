@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../../support/server';
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { textOf } from '../../support/simulate';
 import { openPage, until, type OpenedPage } from './helpers';
@@ -11,11 +11,11 @@ interface EventPage {
   data: { state: string; events?: unknown[] };
 }
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 
 beforeAll(async () => {
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.now()) });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.now()) });
 });
 afterAll(() => api.close());
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { syntheticPois } from '../../../bench/synthetic-pois';
-import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../../support/server';
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { KB } from '../../support/set-data';
 import { textOf } from '../../support/simulate';
@@ -27,12 +27,12 @@ interface MapPage {
   };
 }
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 let map: FakeMapContext;
 
 beforeAll(async () => {
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.now()) });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.now()) });
 });
 afterAll(() => api.close());
 

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../../support/server';
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { textOf } from '../../support/simulate';
 import { FakeAudioManager } from './fakes';
@@ -16,12 +16,12 @@ interface PoiPage {
   };
 }
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 let audio: FakeAudioManager;
 
 beforeAll(async () => {
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.now()) });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.now()) });
   // One manager for the whole app, as in WeChat: it outlives pages (and the page modules reloaded here).
   audio = new FakeAudioManager();
 });

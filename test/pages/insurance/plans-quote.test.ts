@@ -2,16 +2,16 @@
 // Plans (offline first visit, cached revisit), the quote's rules at the destination's today, and terms that
 // reach <rich-text> only sanitized.
 import type { FakeWx } from '../../support/fake-wx';
-import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../../support/server';
 import type { RichTextNode } from '../../../miniprogram/packages/insurance/domain/sanitize-html';
 import { coldStart, dataOf, newFake, pick, tap, tapStatusAction, textOf, type InsuranceApp } from './helpers';
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 let app: InsuranceApp;
 
 beforeAll(async () => {
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.now()) });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.now()) });
 });
 afterAll(() => api.close());
 

@@ -2,7 +2,7 @@
 // Policies: the list, the detail in the destination's dates with personal data masked, cancellation (refund)
 // before the cover starts and not after, and a document that cannot be opened.
 import type { FakeWx } from '../../support/fake-wx';
-import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../../support/server';
 import {
   asUser,
   buyPolicy,
@@ -17,13 +17,13 @@ import {
 const NOW = '2026-11-22T09:00:00Z';
 const TRIP = { planId: 'premium', start: '2026-12-01', end: '2026-12-10', birthDates: ['1980-01-01'] };
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 let app: InsuranceApp;
 let user = 0;
 
 beforeAll(async () => {
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.parse(NOW)), notifyDelayMs: 0 });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.parse(NOW)), notifyDelayMs: 0 });
 });
 afterAll(() => api.close());
 

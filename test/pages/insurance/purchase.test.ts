@@ -3,7 +3,7 @@
 // two passports), kill and restart the app mid-form and find the draft, accept the terms, pay, and find the
 // policy with its document. Against the real dev API; the draft never holds a document number in plain text.
 import type { FakeWx } from '../../support/fake-wx';
-import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../../support/server';
 import { makeId } from '../../unit/validate/fixtures';
 import {
   asUser,
@@ -27,14 +27,14 @@ const PASSPORT_CN = 'E12345678';
 const PASSPORT_NZ = 'LA123456';
 const DOCUMENT_NUMBERS = [ADULT_ID, PASSPORT_CN, PASSPORT_NZ];
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 let app: InsuranceApp;
 const consoleSpies: jest.SpyInstance[] = [];
 
 beforeAll(async () => {
   // The server's clock is the phone's: both agree on the destination's today.
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.parse(NOW)), notifyDelayMs: 0 });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.parse(NOW)), notifyDelayMs: 0 });
 });
 afterAll(() => api.close());
 

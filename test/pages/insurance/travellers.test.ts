@@ -2,7 +2,7 @@
 // The travellers form: localized messages per field, nothing sent until all is valid, an expired quote priced
 // again, and payment outcomes continuing on the ticket flow's result page with the same order.
 import type { FakeWx } from '../../support/fake-wx';
-import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../../support/server';
 import { makeId } from '../../unit/validate/fixtures';
 import {
   acceptTerms,
@@ -30,13 +30,13 @@ const TRIP = {
 };
 const ID = makeId('110101', '19850302', '123');
 
-let api: RunningDevApi;
+let api: RunningServer;
 let fake: FakeWx;
 let app: InsuranceApp;
 let user = 0;
 
 beforeAll(async () => {
-  api = await startDevApi({ now: () => (fake ? fake.clock.now : Date.parse(NOW)), notifyDelayMs: 0 });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.parse(NOW)), notifyDelayMs: 0 });
 });
 afterAll(() => api.close());
 

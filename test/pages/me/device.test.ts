@@ -2,14 +2,14 @@
 // What Me does to this device, over the real dev API: the privacy sheet WeChat asks for before the first guarded
 // call (both answers leave the app usable), the hub counts from the server, and "delete my data", which keeps
 // the ids of payments still being confirmed until the next launch reconciles them.
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { textOf } from '../../support/simulate';
 import { connect, devApi, devCall, START } from '../tickets/helpers';
 import { entries, launch, ME, open, tap, until } from './helpers';
 
 let fake: FakeWx | undefined;
-let api: RunningDevApi;
+let api: RunningServer;
 let visitors = 0;
 const f = () => fake!;
 

@@ -1,7 +1,7 @@
 // Shared by the ticket page tests: the dev API wiring, a cold start
 // of the app's modules, a second user talking to the dev API directly, and setData size recording.
 import type { FakeWx } from '../../support/fake-wx';
-import { connect, startDevApi, type RunningDevApi } from '../../support/dev-api';
+import { connect, startApiServer, type RunningServer } from '../../support/server';
 import { renderPage, settle, type Rendered } from '../../support/simulate';
 
 export const START = Date.parse('2026-11-22T09:00:00Z');
@@ -14,8 +14,8 @@ export const START = Date.parse('2026-11-22T09:00:00Z');
 export async function devApi(
   clock: () => number,
   options: { orderExpiryMs?: number } = {},
-): Promise<RunningDevApi> {
-  return startDevApi({ now: clock, notifyDelayMs: 0, ...options });
+): Promise<RunningServer> {
+  return startApiServer({ now: clock, notifyDelayMs: 0, ...options });
 }
 
 export { connect };
@@ -25,7 +25,7 @@ export { connect };
  * taking at most `perOrder` adult tickets (the type's per-order maximum).
  */
 export async function othersTakeStock(
-  api: RunningDevApi,
+  api: RunningServer,
   productId: string,
   date: string,
   leave: number,
@@ -109,7 +109,7 @@ export function queryOf(url: string): Record<string, string> {
 
 /** Talks to the dev API as a test harness (dev endpoints, or a user's own reads with their token). */
 export async function devCall(
-  api: RunningDevApi,
+  api: RunningServer,
   method: string,
   path: string,
   body?: unknown,

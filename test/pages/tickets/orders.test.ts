@@ -2,7 +2,7 @@
 // Orders: the list by tab, the detail with its history, cancelling an unpaid order, and a refund going
 // REFUNDING -> REFUNDED; the wallet follows.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { textOf } from '../../support/simulate';
 import {
   coldStart,
@@ -19,7 +19,7 @@ import {
 const CART = { productId: 'sky-tower-skydeck', date: '2026-11-28', q: 'adult.1' };
 
 let fake: FakeWx | undefined;
-let api: RunningDevApi;
+let api: RunningServer;
 let visitors = 0;
 
 beforeAll(async () => {

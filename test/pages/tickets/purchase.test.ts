@@ -2,7 +2,7 @@
 // Done when: two adult and one child Sky Tower tickets for a date, paid, three QR tickets in the wallet, and
 // still there with the network off after a cold start. Over the fake wx and the real dev API.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { renderPage, textOf } from '../../support/simulate';
 import {
   coldStart,
@@ -22,7 +22,7 @@ const SKY = 'sky-tower-skydeck';
 const DATE = '2026-11-28';
 
 let fake: FakeWx | undefined;
-let api: RunningDevApi;
+let api: RunningServer;
 let visitors = 0;
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 // network does, cancel and pay again with the same order, expiry, late confirmation, an app killed before
 // confirmation, and refusals that charge nothing.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
-import type { RunningDevApi } from '../../support/dev-api';
+import type { RunningServer } from '../../support/server';
 import { textOf } from '../../support/simulate';
 import {
   coldStart,
@@ -24,7 +24,7 @@ const SKY = 'sky-tower-skydeck';
 const CART = { productId: SKY, date: '2026-11-28', q: 'adult.2,child.1' };
 
 let fake: FakeWx | undefined;
-let api: RunningDevApi;
+let api: RunningServer;
 let visitors = 0;
 
 beforeAll(async () => {

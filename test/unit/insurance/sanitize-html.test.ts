@@ -1,4 +1,4 @@
-import { loadSeed } from '../../../dev-api/seed';
+import { loadSeed } from '../../../server/content/seed';
 import {
   nodesText,
   safeUrl,

@@ -1,5 +1,5 @@
 // What the insurance pages show, from pure view builders (no wx).
-import { loadSeed } from '../../../dev-api/seed';
+import { loadSeed } from '../../../server/content/seed';
 import type { InsurancePlan, Policy } from '../../../miniprogram/api/insurance';
 import {
   newDraft,

@@ -1,0 +1,43 @@
+// `npm run serve`: the server in production mode, configured by the environment (server/config.ts). A bad
+// configuration is reported one line per variable and exits 1 before the database or a port is opened. On SIGTERM or
+// SIGINT the server stops accepting connections, finishes the requests in flight, stops the job worker (jobs stay in
+// the database for the other instances) and closes the database, within GRACE_MS, or exits 1.
+import closeWithGrace from 'close-with-grace';
+import { readConfig } from './config';
+import { loggerOptions } from './http/logging';
+
+/** Inside an orchestrator's usual termination grace period (Kubernetes: 30 s). */
+const GRACE_MS = 25_000;
+
+async function main(): Promise<void> {
+  const result = readConfig(process.env);
+  if (!result.ok) {
+    console.error(`Wayfarer server not started; fix the environment:\n${result.problems.join('\n')}`);
+    process.exitCode = 1;
+    return;
+  }
+  const { config } = result;
+  // Loaded only now: a bad configuration is reported without loading (or failing to load) the server.
+  const { buildServer } = await import('./app');
+  const app = buildServer({
+    dev: false,
+    database: { url: config.databaseUrl },
+    publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
+    logger: loggerOptions(config.logLevel),
+  });
+  closeWithGrace(
+    { delay: GRACE_MS, logger: { error: (message: unknown) => app.log.error(message) } },
+    async (event) => {
+      if (event.err) app.log.error({ err: event.err }, 'closing after an unexpected error');
+      else app.log.info({ signal: event.signal }, 'closing');
+      await app.close();
+    },
+  );
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
