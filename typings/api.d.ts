@@ -1,4 +1,4 @@
-// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:962942cf775a3440 types:c1de48660ffa0722
+// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:4ad9044e873c8505 types:746c75815bb9eeb1
 export interface paths {
     "/v1/auth/session": {
         parameters: {
@@ -785,6 +785,8 @@ export interface components {
             minQty: number;
             /** @description Per order. */
             maxQty: number;
+            /** @description Places of the day's capacity one ticket takes: the people it admits (a family ticket admits several). 1 when absent. The calendar's `remaining` counts places. */
+            persons?: number;
         };
         /** @enum {string} */
         SaleState: "available" | "few_left" | "sold_out";

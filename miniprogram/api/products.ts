@@ -30,6 +30,7 @@ const decodeTicketType = object({
   idRequired: bool,
   minQty: int,
   maxQty: int,
+  persons: optional(int),
 });
 
 export const decodeProduct = object({

@@ -121,10 +121,11 @@ async function writeContent(tx: Tx, files: ContentFiles, assets: ReadonlyMap<str
     );
   }
   for (const [path, asset] of assets) {
+    // A plain Uint8Array of this realm: drivers check the type of a bytea parameter by its constructor.
     await tx.query('INSERT INTO content_assets (path, media_type, bytes) VALUES ($1, $2, $3)', [
       path,
       asset.mediaType,
-      asset.bytes,
+      new Uint8Array(asset.bytes),
     ]);
   }
 }

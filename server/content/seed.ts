@@ -357,7 +357,7 @@ function toProduct(file: ProductFile, days: Schemas['CalendarDay'][], currency: 
       'refundable',
     ]),
     ticketTypes: file.ticketTypes.map((type) =>
-      pick(type, ['id', 'kind', 'name', 'minAge', 'maxAge', 'idRequired', 'minQty', 'maxQty']),
+      pick(type, ['id', 'kind', 'name', 'minAge', 'maxAge', 'idRequired', 'minQty', 'maxQty', 'persons']),
     ),
     fromPrice: { amount: fromAmount, currency },
     saleState,

@@ -1,5 +1,5 @@
 // One interface over both drivers: PGlite (embedded, the default) and a PostgreSQL server through `pg`. Plain SQL in
-// PostgreSQL's dialect with $n parameters runs unchanged on both.
+// PostgreSQL's dialect with $n parameters runs unchanged on both. Sessions run in UTC on both.
 
 export type Row = Record<string, unknown>;
 

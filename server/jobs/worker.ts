@@ -28,7 +28,7 @@ export class JobWorker {
   start(): void {
     this.stopped = false;
     this.poll = setInterval(() => void this.tick(), this.pollMs);
-    this.poll.unref();
+    this.poll.unref?.(); // jsdom's timers (page tests) have no unref
     this.wake(0);
   }
 
@@ -39,7 +39,7 @@ export class JobWorker {
       this.timers.delete(timer);
       void this.tick();
     }, delayMs);
-    timer.unref();
+    timer.unref?.();
     this.timers.add(timer);
   }
 

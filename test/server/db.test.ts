@@ -198,6 +198,19 @@ describe.each(databaseTargets())('$name', ({ name, open }) => {
     await expect(heard.promise).resolves.toBe('content version 7');
     await expect(db.listen('Mixed-Case', () => undefined)).rejects.toThrow('lower case');
   });
+
+  test('a listener that throws is reported and the others still hear', async () => {
+    const reported = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const heard = signal<string>();
+    await db.listen('db_throwing', () => {
+      throw new Error('listener bug');
+    });
+    await db.listen('db_throwing', heard.resolve);
+    await db.notify('db_throwing', 'still here');
+    await expect(heard.promise).resolves.toBe('still here');
+    expect(reported).toHaveBeenCalled();
+    reported.mockRestore();
+  });
 });
 
 describeOnPostgres('postgres only', () => {

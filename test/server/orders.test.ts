@@ -115,6 +115,32 @@ describe('creating an order', () => {
     expect(calendar.body.days[0]).toMatchObject({ remaining: 0, soldOut: true });
   });
 
+  it('counts people, not tickets: a family ticket (2 adults + 2 children) takes four places', async () => {
+    const productId = 'sky-tower-skydeck';
+    const date = day(11);
+    const before = await remaining(server, productId, date);
+    const family = await shopper(server, 'family');
+    const res = await family.createOrder(orderBody([{ productId, ticketTypeId: 'family', date, quantity: 1 }]));
+    expect(res.status).toBe(201);
+    expect(await remaining(server, productId, date)).toBe(before - 4);
+    await drainTo(await shopper(server, 'drainer3'), server, productId, date, 3);
+    const more = await family.createOrder(orderBody([{ productId, ticketTypeId: 'family', date, quantity: 1 }]));
+    expect(more.status).toBe(409);
+    expect(more.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { remaining: 3 } });
+  });
+
+  it('caps the unpaid orders one person may hold, so no account can sit on a day’s stock', async () => {
+    const hoarder = await shopper(server, 'hoarder');
+    const date = day(12);
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await hoarder.createOrder(orderBody([{ date, quantity: 1 }])));
+    expect(answers.slice(0, 5).map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(answers[5]).toMatchObject({ status: 409, body: { code: 'TOO_MANY_PENDING_ORDERS' } });
+    // Paying or cancelling one frees a slot.
+    await hoarder.post(`/v1/orders/${answers[0]!.body.id}/cancel`);
+    expect((await hoarder.createOrder(orderBody([{ date, quantity: 1 }]))).status).toBe(201);
+  });
+
   it('refuses more than is left with INSUFFICIENT_STOCK naming the date', async () => {
     const productId = 'eden-park-stadium-tour';
     const date = day(7);

@@ -1,7 +1,7 @@
 // Jest globalSetup: PostgreSQL for the tests that need it. A given TEST_DATABASE_URL (CI starts its own server) is
 // used as it is; else a throwaway cluster is started when PostgreSQL is installed; else those tests skip.
 // Workers start after this and inherit the environment.
-import { findPostgresBin, startCluster } from './pg-cluster';
+import { findPostgresBin, startCluster } from '../../scripts/lib/pg-cluster';
 
 export const CLUSTER_KEY = '__wayfarerPostgresCluster';
 

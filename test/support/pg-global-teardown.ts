@@ -1,5 +1,5 @@
 // Jest globalTeardown: stops and deletes the cluster globalSetup started (a given TEST_DATABASE_URL is left alone).
-import { stopCluster, type Cluster } from './pg-cluster';
+import { stopCluster, type Cluster } from '../../scripts/lib/pg-cluster';
 import { CLUSTER_KEY } from './pg-global-setup';
 
 export default function pgGlobalTeardown(): void {

@@ -37,3 +37,16 @@ function ensureFetch(): void {
 }
 
 ensureFetch();
+
+/**
+ * Page tests run the real server (and its embedded PGlite) inside jsdom's global, which lacks Node's text codecs;
+ * PGlite needs them. Installed when missing, from Node's own.
+ */
+function ensureNodeGlobals(): void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const util = require('util') as typeof import('util');
+  g.TextEncoder ??= util.TextEncoder;
+  g.TextDecoder ??= util.TextDecoder;
+}
+
+ensureNodeGlobals();

@@ -15,6 +15,7 @@ import {
   stepperState,
 } from '../../../miniprogram/packages/tickets/domain/checkout';
 import { createIntent, fingerprint } from '../../../miniprogram/domain/intent';
+import { placesOf } from '../../../miniprogram/packages/tickets/domain/places';
 import { money } from '../../../miniprogram/domain/money';
 import { priceCart, samePrice } from '../../../miniprogram/packages/tickets/domain/pricing';
 
@@ -140,6 +141,22 @@ describe('cart', () => {
     expect(stepQuantity(family, {}, 100, 1)).toBe(2);
     expect(stepQuantity(family, { family: 2 }, 100, -1)).toBe(0);
     expect(stepperState([adult], { adult: 3 }, 3)).toEqual({ adult: { plus: false, minus: true } });
+  });
+
+  test('a family ticket takes the places of the people it admits', () => {
+    const family4 = { id: 'family', minQty: 1, maxQty: 3, persons: 4 };
+    const types = [adult, family4];
+    // 7 places left: one family ticket (4) fits beside 3 adults; a second one does not.
+    expect(stepQuantity(family4, { adult: 3 }, 7, 1, types)).toBe(1);
+    expect(stepQuantity(family4, { adult: 3, family: 1 }, 7, 1, types)).toBe(1);
+    expect(stepQuantity(adult, { family: 1 }, 5, 1, types)).toBe(1);
+    expect(stepQuantity(adult, { adult: 1, family: 1 }, 5, 1, types)).toBe(1);
+    expect(stepperState(types, { family: 1 }, 5)).toEqual({
+      adult: { plus: true, minus: false },
+      family: { plus: false, minus: true },
+    });
+    expect(clampToRemaining(types, { adult: 1, family: 2 }, 6)).toEqual({ adult: 1, family: 1 });
+    expect(placesOf({ adult: 2, family: 1 }, { family: 4 })).toBe(6);
   });
 
   test('quantities are cut to what a day allows', () => {

@@ -2,6 +2,7 @@
 // path keeps it), bounded by each type's per-order range and the day's remaining places, and turned into the
 // order request the server prices itself.
 import { isLocalDate, type LocalDate } from '../../../domain/time';
+import { placesOf } from './places';
 
 export interface Cart {
   productId: string;
@@ -14,6 +15,13 @@ export interface TypeRange {
   id: string;
   minQty: number;
   maxQty: number;
+  /** Places of the day one ticket takes (1 when absent; a family ticket admits several). */
+  persons?: number;
+}
+
+/** Persons per ticket by type id, for placesOf. */
+export function personsOf(types: readonly TypeRange[]): Record<string, number | undefined> {
+  return Object.fromEntries(types.map((type) => [type.id, type.persons]));
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -46,20 +54,23 @@ export function readCart(query: Record<string, string | undefined>): Cart | unde
 
 /**
  * The next quantity up or down for a type: 0 or within [max(1, minQty), maxQty], and never more places than the
- * day has left across all types. Returns the current quantity when no step is possible.
+ * day has left across all types (each ticket taking its persons). Returns the current quantity when no step is
+ * possible. `types` gives the other types' persons.
  */
 export function stepQuantity(
   type: TypeRange,
   quantities: Readonly<Record<string, number>>,
   remaining: number,
   direction: 1 | -1,
+  types: readonly TypeRange[] = [type],
 ): number {
   const current = quantities[type.id] ?? 0;
   const low = Math.max(1, type.minQty);
   if (direction < 0) return current <= low ? 0 : current - 1;
   const next = current === 0 ? low : current + 1;
-  const room = remaining - totalQuantity(quantities) + current;
-  return next <= type.maxQty && next <= room ? next : current;
+  const per = type.persons ?? 1;
+  const room = remaining - placesOf(quantities, personsOf(types)) + current * per;
+  return next <= type.maxQty && next * per <= room ? next : current;
 }
 
 /** Whether each type can still go up or down, for the steppers. */
@@ -71,7 +82,7 @@ export function stepperState(
   const out: Record<string, { plus: boolean; minus: boolean }> = {};
   for (const type of types) {
     const current = quantities[type.id] ?? 0;
-    out[type.id] = { plus: stepQuantity(type, quantities, remaining, 1) !== current, minus: current > 0 };
+    out[type.id] = { plus: stepQuantity(type, quantities, remaining, 1, types) !== current, minus: current > 0 };
   }
   return out;
 }
@@ -85,9 +96,10 @@ export function clampToRemaining(
   const out: Record<string, number> = {};
   let room = remaining;
   for (const type of types) {
-    const wanted = Math.min(quantities[type.id] ?? 0, type.maxQty, room);
+    const per = type.persons ?? 1;
+    const wanted = Math.min(quantities[type.id] ?? 0, type.maxQty, Math.floor(room / per));
     out[type.id] = wanted >= Math.max(1, type.minQty) ? wanted : 0;
-    room -= out[type.id]!;
+    room -= out[type.id]! * per;
   }
   return out;
 }

@@ -216,6 +216,7 @@ Component({
         st.quantities,
         remaining,
         e.currentTarget.dataset.dir === 'up' ? 1 : -1,
+        st.product!.ticketTypes,
       );
       if (next === (st.quantities[type.id] ?? 0)) return;
       st.quantities = { ...st.quantities, [type.id]: next };

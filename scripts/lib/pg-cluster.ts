@@ -58,14 +58,15 @@ function startWatchdog(bin: string, dir: string): number | undefined {
   return watchdog.pid;
 }
 
-export function startCluster(bin: string): Cluster {
+/** `durable`: fsync on, as a real server runs (benchmarks); tests run without it. */
+export function startCluster(bin: string, durable = false): Cluster {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wayfarer-pg-'));
   // Jest killed mid-run (a timeout, ^C) runs no teardown: without this the server would outlive it.
   const watchdog = startWatchdog(bin, dir);
   if (asRoot()) chownSync(dir, idOf('-u'), idOf('-g'));
   const data = path.join(dir, 'data');
   const log = path.join(dir, 'log');
-  const settings = `-p ${PORT} -k ${dir} -c listen_addresses='' -c fsync=off -c max_connections=200`;
+  const settings = `-p ${PORT} -k ${dir} -c listen_addresses='' ${durable ? '' : '-c fsync=off '}-c max_connections=200`;
   try {
     run(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
     run(bin, 'pg_ctl', ['-D', data, '-l', log, '-w', '-o', settings, 'start']);
