@@ -2,7 +2,7 @@
 // the job worker and the HTTP routes, wired into one Fastify instance. Development and production differ only in
 // the options given here (server/main.ts and server/serve.ts read them from the environment).
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { developmentLogin, type LoginExchange } from './accounts/login';
+import { developmentLogin, loginNotConfigured, type LoginExchange } from './accounts/login';
 import { DEFAULT_SESSION_TTL_MS } from './accounts/sessions';
 import { demoContent } from './content/folder';
 import { seedIfEmpty } from './content/records';
@@ -39,7 +39,7 @@ export interface BuildServerOptions extends Partial<DomainOptions>, ProtectionOp
   publicOrigin?: string;
   /** How often the job worker looks for due jobs, in real milliseconds. */
   jobPollMs?: number;
-  /** The login exchange; development's stand-in until WeChat's code2Session is wired (its own issue). */
+  /** The login exchange; default: development's stand-in in dev mode, none otherwise (code2Session: its issue). */
   login?: LoginExchange;
   handlers?: Handlers;
 }
@@ -83,7 +83,6 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
     await migrate(db);
     const now = opts.now ?? Date.now;
     const content = new ContentStore(db, now);
-    let worker: JobWorker | undefined;
     const deps: Deps = {
       db,
       content,
@@ -95,11 +94,12 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
         maxPendingOrders: opts.maxPendingOrders ?? 5,
         maxHeldPlaces: opts.maxHeldPlaces ?? 40,
       },
-      wake: (delayMs) => worker?.wake(delayMs),
+      // The worker is made just below; nothing wakes it before then.
+      wake: (delayMs) => worker.wake(delayMs),
     };
     if (opts.demoContent ?? dev) await seedIfEmpty(db, demoContent, now());
     await content.start();
-    worker = new JobWorker(deps, opts.jobPollMs ?? 1000, app.log);
+    const worker = new JobWorker(deps, opts.jobPollMs ?? 1000, app.log);
     if ((await content.version()) > 0) {
       await inTransaction(deps, (w) => schedule(w.tx, 'expire.day', w.today, w.now));
     }
@@ -107,12 +107,12 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
     await registerRoutes(instance, deps, {
       dev,
       publicOrigin: opts.publicOrigin,
-      login: opts.login ?? developmentLogin,
+      login: opts.login ?? (dev ? developmentLogin : loginNotConfigured),
       handlers: opts.handlers,
     });
-    instance.addHook('onReady', async () => worker?.start());
-    app.addHook('onClose', async () => {
-      await worker?.stop();
+    instance.addHook('onReady', async () => worker.start());
+    instance.addHook('onClose', async () => {
+      await worker.stop();
       if (owned) await db.close();
     });
   });

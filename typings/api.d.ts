@@ -1,4 +1,4 @@
-// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:4ad9044e873c8505 types:746c75815bb9eeb1
+// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:4f6882b109aa0131 types:a091e1bf7ffbaa4a
 export interface paths {
     "/v1/auth/session": {
         parameters: {
@@ -1146,6 +1146,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Too many requests of this kind from this person or address: `RATE_LIMITED`, with the seconds to wait in `details.retryAfterSeconds` and the Retry-After header. */
+        RateLimited: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The request conflicts with the resource's state; `code` says how. */
         Conflict: {
             headers: {
@@ -1221,6 +1230,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -1468,6 +1478,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -1694,6 +1705,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             410: components["responses"]["Gone"];
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["UnexpectedError"];
         };
     };

@@ -8,10 +8,6 @@ import { join } from 'path';
 import { createInterface } from 'readline';
 import pg from 'pg';
 import { findPostgresBin, startCluster, stopCluster } from '../../scripts/lib/pg-cluster';
-import { tsxCli } from '../../scripts/lib/compile';
-import { Agent, setGlobalDispatcher } from 'undici';
-
-setGlobalDispatcher(new Agent({ connections: 256, pipelining: 1 }));
 
 const CLIENTS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -22,7 +18,8 @@ interface Instance {
 }
 
 async function startInstance(url: string): Promise<Instance> {
-  const child = spawn(process.execPath, [tsxCli, join(__dirname, 'instance.ts'), url], {
+  // tsx as node's loader, not its CLI (which would put a second process between kill() and the server).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'instance.ts'), url], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const origin = await new Promise<string>((resolve, reject) => {
@@ -32,7 +29,11 @@ async function startInstance(url: string): Promise<Instance> {
   return { origin, child };
 }
 
-async function call(origin: string, path: string, init: { token?: string; body?: unknown; key?: string } = {}) {
+async function call(
+  origin: string,
+  path: string,
+  init: { token?: string; body?: unknown; key?: string } = {},
+) {
   const res = await fetch(origin + path, {
     method: init.body === undefined ? 'GET' : 'POST',
     headers: {
@@ -73,7 +74,8 @@ async function load(once: (client: number, n: number) => Promise<boolean>): Prom
     }),
   );
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return { perSecond: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99), failed };
 }
 
@@ -83,7 +85,10 @@ const addDays = (date: string, days: number) =>
 async function run(name: string, url: string, instances: number, flashUrl: string): Promise<string[]> {
   const servers = [await startInstance(url)];
   const origin = servers[0]!.origin;
-  const products = (await call(origin, '/v1/products')).body!.items as { id: string; ticketTypes: { id: string }[] }[];
+  const products = (await call(origin, '/v1/products')).body!.items as {
+    id: string;
+    ticketTypes: { id: string }[];
+  }[];
   const today = new Date().toISOString().slice(0, 10);
   const paths = ['/v1/products', '/v1/pois?limit=20', '/v1/destination', `/v1/products/${products[0]!.id}`];
   const reads = await load(async (_c, n) => (await call(origin, paths[n % paths.length]!)).status === 200);
@@ -95,7 +100,14 @@ async function run(name: string, url: string, instances: number, flashUrl: strin
       token: tokens[c],
       key: randomUUID(),
       body: {
-        items: [{ productId: product.id, ticketTypeId: product.ticketTypes[0]!.id, date: addDays(today, 10 + (n % 60)), quantity: 1 }],
+        items: [
+          {
+            productId: product.id,
+            ticketTypeId: product.ticketTypes[0]!.id,
+            date: addDays(today, 10 + (n % 60)),
+            quantity: 1,
+          },
+        ],
         contact: { name: 'Bench Buyer', mobile: '+8613800138000', email: 'bench@example.com' },
       },
     });
@@ -107,14 +119,21 @@ async function run(name: string, url: string, instances: number, flashUrl: strin
   const sale = await Promise.all(Array.from({ length: instances }, () => startInstance(flashUrl)));
   const product = 'sky-tower-skydeck';
   const date = addDays(today, 20);
-  const calendar = (await call(sale[0]!.origin, `/v1/products/${product}/calendar?from=${date}&to=${date}`)).body!;
+  const calendar = (await call(sale[0]!.origin, `/v1/products/${product}/calendar?from=${date}&to=${date}`))
+    .body!;
   const left = (calendar.days as { remaining: number }[])[0]!.remaining;
-  const buyers = await Promise.all(Array.from({ length: 1000 }, (_, i) => login(sale[i % instances]!.origin)));
+  const buyers = await Promise.all(
+    Array.from({ length: 1000 }, (_, i) => login(sale[i % instances]!.origin)),
+  );
   await call(sale[0]!.origin, '/dev/reset', { body: {} });
   const db = new pg.Client({ connectionString: flashUrl.startsWith('postgres') ? flashUrl : undefined });
   if (flashUrl.startsWith('postgres')) {
     await db.connect();
-    await db.query('INSERT INTO stock (product_id, day, held) VALUES ($1, $2, $3)', [product, date, left - 50]);
+    await db.query('INSERT INTO stock (product_id, day, held) VALUES ($1, $2, $3)', [
+      product,
+      date,
+      left - 50,
+    ]);
     await db.end();
   } else {
     // PGlite lives inside its instance: the other places are taken by real orders first.
@@ -136,7 +155,8 @@ async function run(name: string, url: string, instances: number, flashUrl: strin
   const saleMs = performance.now() - started;
   const sold = answers.filter((a) => a.status === 201).length;
   const soldOut = answers.filter((a) => a.status === 409).length;
-  const after = (await call(sale[0]!.origin, `/v1/products/${product}/calendar?from=${date}&to=${date}`)).body!;
+  const after = (await call(sale[0]!.origin, `/v1/products/${product}/calendar?from=${date}&to=${date}`))
+    .body!;
   for (const s of sale) s.child.kill();
   const f = (x: number) => x.toFixed(0);
   return [

@@ -31,3 +31,11 @@ export const developmentLogin: LoginExchange = async (deps, code) => {
 export const developmentOpenid = (person: string): string => `dev_${sha256(person).slice(0, 28)}`;
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Production until WeChat's code2Session is wired (its own issue): no code names anyone, so no one can sign in
+ * as someone else through a stand-in.
+ */
+export const loginNotConfigured: LoginExchange = async () => {
+  throw new ApiError(503, 'LOGIN_NOT_CONFIGURED', 'WeChat login is not configured on this server.');
+};

@@ -32,7 +32,10 @@ export async function createSession(deps: Deps, exchange: LoginExchange, code: s
 }
 
 /** The user of a live token, else undefined (unknown and expired tokens alike). */
-export async function userOfToken(deps: Deps, authorization: string | undefined): Promise<string | undefined> {
+export async function userOfToken(
+  deps: Deps,
+  authorization: string | undefined,
+): Promise<string | undefined> {
   const token = /^Bearer (\S{1,200})$/i.exec(authorization ?? '')?.[1];
   if (token === undefined) return undefined;
   const [row] = await deps.db.query<{ user_id: string }>(

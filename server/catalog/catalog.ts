@@ -42,7 +42,9 @@ export async function listPois(deps: Deps, query: PoiQuery): Promise<Schemas['Po
   const page = matches.slice(offset, offset + query.limit);
   const next = offset + page.length;
   return {
-    items: page.map(({ poi, distance }) => poiSummary(poi, distance === undefined ? undefined : Math.round(distance))),
+    items: page.map(({ poi, distance }) =>
+      poiSummary(poi, distance === undefined ? undefined : Math.round(distance)),
+    ),
     ...(next < matches.length && { nextCursor: writeCursor(next, filters) }),
   };
 }
@@ -67,7 +69,9 @@ function poiSummary(poi: Schemas['Poi'], distance: number | undefined): Schemas[
 function parseNear(near: string): { lat: number; lng: number } {
   const [lat = NaN, lng = NaN] = near.split(',').map(Number);
   if (Math.abs(lat) > 90 || Math.abs(lng) > 180) {
-    throw validationFailed([{ field: 'near', code: 'out_of_range', message: 'near must be a latitude,longitude on Earth' }]);
+    throw validationFailed([
+      { field: 'near', code: 'out_of_range', message: 'near must be a latitude,longitude on Earth' },
+    ]);
   }
   return { lat, lng };
 }
@@ -79,12 +83,17 @@ function writeCursor(offset: number, filters: string): string {
 
 function readCursor(cursor: string, filters: string): number {
   try {
-    const { o, f } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o: unknown; f: unknown };
+    const { o, f } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      o: unknown;
+      f: unknown;
+    };
     if (Number.isInteger(o) && (o as number) >= 0 && f === fingerprint(filters)) return o as number;
   } catch {
     // falls through to the validation error
   }
-  throw validationFailed([{ field: 'cursor', code: 'invalid', message: 'cursor is not a nextCursor of this query' }]);
+  throw validationFailed([
+    { field: 'cursor', code: 'invalid', message: 'cursor is not a nextCursor of this query' },
+  ]);
 }
 
 function fingerprint(filters: string): string {
@@ -115,7 +124,10 @@ async function withLiveSaleState(deps: Deps, products: Schemas['Product'][]): Pr
   );
   return products.map((product) => {
     const open = (seed.calendars[product.id] ?? []).some(
-      (day) => day.date >= today && !day.soldOut && day.remaining - (held.get(dayKey(product.id, day.date)) ?? 0) > 0,
+      (day) =>
+        day.date >= today &&
+        !day.soldOut &&
+        day.remaining - (held.get(dayKey(product.id, day.date)) ?? 0) > 0,
     );
     return open ? product : { ...product, saleState: 'sold_out' };
   });
@@ -141,10 +153,15 @@ export async function productCalendar(
   to: string,
 ): Promise<Schemas['Calendar']> {
   const span = daysBetween(from, to);
-  if (span < 0) throw validationFailed([{ field: 'to', code: 'out_of_range', message: 'to must not be before from' }]);
+  if (span < 0)
+    throw validationFailed([{ field: 'to', code: 'out_of_range', message: 'to must not be before from' }]);
   if (span + 1 > MAX_CALENDAR_DAYS) {
     throw validationFailed([
-      { field: 'to', code: 'out_of_range', message: `to must be at most ${MAX_CALENDAR_DAYS} days from from` },
+      {
+        field: 'to',
+        code: 'out_of_range',
+        message: `to must be at most ${MAX_CALENDAR_DAYS} days from from`,
+      },
     ]);
   }
   const { seed, today } = await current(deps);

@@ -129,5 +129,3 @@ async function writeContent(tx: Tx, files: ContentFiles, assets: ReadonlyMap<str
     ]);
   }
 }
-
-

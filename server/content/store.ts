@@ -44,7 +44,11 @@ export class ContentStore {
     const version = await this.version();
     const files = this.files?.files;
     if (version === 0 || !files) {
-      throw new ApiError(503, 'NO_CONTENT', 'No destination content is published yet (npm run content:import).');
+      throw new ApiError(
+        503,
+        'NO_CONTENT',
+        'No destination content is published yet (npm run content:import).',
+      );
     }
     const now = this.now();
     const today = localDateAt(now, files.destination.timeZone);

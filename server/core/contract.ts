@@ -174,7 +174,30 @@ function parameterCheck(ajv: Ajv2020, params: Parameter[], location: Parameter['
 
 function bodyCheck(ajv: Ajv2020, schema: JsonSchema, required: boolean): Check {
   const validate = lazy(ajv, rewriteRefs(schema));
-  return (data) => (data === undefined && !required ? [] : fieldErrors(validate(), data, jsonPath));
+  return (data) => {
+    if (data === undefined && !required) return [];
+    // Ajv's cost with allErrors grows faster than the body: a body far beyond any real request is refused first.
+    if (!withinValues(data, MAX_BODY_VALUES)) {
+      return [{ field: 'body', code: 'too_long', message: `body has more than ${MAX_BODY_VALUES} values` }];
+    }
+    return fieldErrors(validate(), data, jsonPath);
+  };
+}
+
+/** The largest real request (20 order items, 9 travellers) has a few hundred JSON values. */
+export const MAX_BODY_VALUES = 2000;
+
+/** Whether `data` holds at most `max` JSON values (counted without recursion, stopping at the limit). */
+function withinValues(data: unknown, max: number): boolean {
+  const stack: unknown[] = [data];
+  let count = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (++count > max) return false;
+    if (Array.isArray(value)) stack.push(...value.slice(0, max));
+    else if (value !== null && typeof value === 'object') stack.push(...Object.values(value).slice(0, max));
+  }
+  return true;
 }
 
 function responseCheck(ajv: Ajv2020, content: Content | undefined): ResponseCheck {

@@ -29,7 +29,10 @@ export function offerOf(w: Work, offerId: string): Schemas['Offer'] {
 }
 
 /** Coupons left of each offer: its stock in the content less the claims. */
-export async function offersRemaining(tx: Tx, offers: readonly Schemas['Offer'][]): Promise<Map<string, number>> {
+export async function offersRemaining(
+  tx: Tx,
+  offers: readonly Schemas['Offer'][],
+): Promise<Map<string, number>> {
   const rows = await tx.query<{ offer_id: string; claimed: number }>(
     'SELECT offer_id, claimed FROM offer_claims WHERE offer_id = ANY($1)',
     [offers.map((o) => o.id)],
@@ -63,7 +66,9 @@ export async function claimOffer(w: Work, userId: string, offerId: string, key: 
         perUserLimit: offer.perUserLimit,
       });
     }
-    await w.tx.query('INSERT INTO offer_claims (offer_id, claimed) VALUES ($1, 0) ON CONFLICT DO NOTHING', [offerId]);
+    await w.tx.query('INSERT INTO offer_claims (offer_id, claimed) VALUES ($1, 0) ON CONFLICT DO NOTHING', [
+      offerId,
+    ]);
     const left = await w.tx.query(
       'UPDATE offer_claims SET claimed = claimed + 1 WHERE offer_id = $1 AND claimed < $2 RETURNING claimed',
       [offerId, offer.remaining],
@@ -101,9 +106,14 @@ export async function redeemCoupon(w: Work, code: string): Promise<CouponRecord>
           ? `it is valid from ${coupon.terms.validFrom}`
           : undefined;
   if (why) {
-    throw new ApiError(409, 'COUPON_NOT_REDEEMABLE', `Coupon ${code} cannot be redeemed: ${why}.`, { status });
+    throw new ApiError(409, 'COUPON_NOT_REDEEMABLE', `Coupon ${code} cannot be redeemed: ${why}.`, {
+      status,
+    });
   }
-  await w.tx.query(`UPDATE coupons SET status = 'used', used_at = $2 WHERE id = $1`, [coupon.id, new Date(w.now)]);
+  await w.tx.query(`UPDATE coupons SET status = 'used', used_at = $2 WHERE id = $1`, [
+    coupon.id,
+    new Date(w.now),
+  ]);
   return { ...coupon, status: 'used', usedAt: w.now };
 }
 
@@ -112,7 +122,12 @@ export async function redeemCoupon(w: Work, code: string): Promise<CouponRecord>
  * 404 for a coupon that is not the user's; 422 COUPON_NOT_APPLICABLE with `details.reason` otherwise. The coupon
  * row stays locked until the order that reserves it commits.
  */
-export async function couponDiscount(w: Work, userId: string, couponId: string, lines: CartLine[]): Promise<Money> {
+export async function couponDiscount(
+  w: Work,
+  userId: string,
+  couponId: string,
+  lines: CartLine[],
+): Promise<Money> {
   const coupon = await userCoupon(w.tx, userId, couponId, true);
   const check = coupon.reservedBy
     ? ({ ok: false, reason: 'reserved' } as const)

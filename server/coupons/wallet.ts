@@ -20,7 +20,14 @@ export interface CouponRecord {
   reservedBy?: string;
   terms: Pick<
     Schemas['Coupon'],
-    'title' | 'merchant' | 'discount' | 'minSpend' | 'scope' | 'productCategories' | 'validFrom' | 'validUntil'
+    | 'title'
+    | 'merchant'
+    | 'discount'
+    | 'minSpend'
+    | 'scope'
+    | 'productCategories'
+    | 'validFrom'
+    | 'validUntil'
   >;
 }
 
@@ -66,7 +73,12 @@ export async function insertCoupon(tx: Tx, coupon: CouponRecord): Promise<void> 
   );
 }
 
-export async function userCoupon(tx: Tx, userId: string, couponId: string, lock = false): Promise<CouponRecord> {
+export async function userCoupon(
+  tx: Tx,
+  userId: string,
+  couponId: string,
+  lock = false,
+): Promise<CouponRecord> {
   const [row] = await tx.query<CouponRow & Record<string, unknown>>(
     `SELECT * FROM coupons WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [couponId],

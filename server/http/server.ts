@@ -76,6 +76,10 @@ async function run(
       userId,
       origin,
     } as HandlerRequest;
+    const nul = nulField({ ...req.params, ...req.query, body: req.body });
+    if (nul !== undefined) {
+      throw validationFailed([{ field: nul, code: 'bad_chars', message: `${nul} contains a NUL character` }]);
+    }
     const errors = [
       ...op.checkParams(req.params),
       ...op.checkQuery(req.query),
@@ -107,11 +111,19 @@ function send(
   const body = absoluteAssetUrls(result.body, origin);
   const problem = responseProblem(op, result.status, body);
   if (problem !== undefined) {
-    request.log.error({ operationId: op.operationId, status: result.status, problem }, 'response breaks the contract');
+    request.log.error(
+      { operationId: op.operationId, status: result.status, problem },
+      'response breaks the contract',
+    );
     return reply.code(500).send({
       code: 'RESPONSE_CONTRACT_VIOLATION',
       message: `${op.operationId} answered ${result.status} with a response the contract forbids: ${problem.message}`,
-      details: { operationId: op.operationId, status: result.status, field: problem.field, fields: problem.fields },
+      details: {
+        operationId: op.operationId,
+        status: result.status,
+        field: problem.field,
+        fields: problem.fields,
+      },
     });
   }
   void reply.code(result.status).headers(result.headers ?? {});
@@ -125,7 +137,8 @@ function responseProblem(
 ): { message: string; field?: string; fields?: FieldError[] } | undefined {
   const declared = op.response(status);
   if (!declared) return { message: `status ${status} is not declared` };
-  if (declared.kind === 'empty') return body === undefined ? undefined : { message: 'a body where none is declared' };
+  if (declared.kind === 'empty')
+    return body === undefined ? undefined : { message: 'a body where none is declared' };
   if (declared.kind === 'binary') {
     return Buffer.isBuffer(body) ? undefined : { message: `${declared.contentType} expected as a Buffer` };
   }
@@ -147,7 +160,8 @@ async function loadAreaHandlers(operations: Operation[]): Promise<Record<string,
   for (const file of files) {
     const mod = (await import(join(handlersDir, file))) as { handlers?: Record<string, Handler> };
     for (const [operationId, handler] of Object.entries(mod.handlers ?? {})) {
-      if (!known.has(operationId)) throw new Error(`handlers/${file}: no operation ${operationId} in the contract`);
+      if (!known.has(operationId))
+        throw new Error(`handlers/${file}: no operation ${operationId} in the contract`);
       if (merged[operationId]) throw new Error(`handlers/${file}: ${operationId} is handled twice`);
       merged[operationId] = handler;
     }
@@ -155,9 +169,18 @@ async function loadAreaHandlers(operations: Operation[]): Promise<Record<string,
   return merged;
 }
 
+/** PostgreSQL text can not hold U+0000: the first part of the request that has one (the body by its root). */
+function nulField(parts: Record<string, unknown>): string | undefined {
+  for (const [name, value] of Object.entries(parts)) {
+    if (value !== undefined && JSON.stringify(value)?.includes('\\u0000')) return name;
+  }
+  return undefined;
+}
+
 function flatHeaders(headers: FastifyRequest['headers']): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 
@@ -169,7 +192,10 @@ export function acceptEmptyJson(app: FastifyInstance): void {
     try {
       done(null, JSON.parse(text as string));
     } catch {
-      done(validationFailed([{ field: 'body', code: 'invalid', message: 'body is not valid JSON' }]), undefined);
+      done(
+        validationFailed([{ field: 'body', code: 'invalid', message: 'body is not valid JSON' }]),
+        undefined,
+      );
     }
   });
 }

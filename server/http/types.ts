@@ -11,7 +11,9 @@ type Parameters<K extends OperationId> = operations[K]['parameters'];
 export type PathOf<K extends OperationId> = Part<NonNullable<Parameters<K>['path']>>;
 export type QueryOf<K extends OperationId> = Part<NonNullable<Parameters<K>['query']>>;
 export type BodyOf<K extends OperationId> =
-  NonNullable<operations[K]['requestBody']> extends { content: { 'application/json': infer B } } ? B : undefined;
+  NonNullable<operations[K]['requestBody']> extends { content: { 'application/json': infer B } }
+    ? B
+    : undefined;
 
 export interface HandlerRequest<K extends OperationId = OperationId> {
   params: PathOf<K>;

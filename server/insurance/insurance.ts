@@ -43,7 +43,11 @@ const BAND_NAMES: Record<AgeBand, Schemas['LocalizedText']> = {
  * Prices a trip. 400 names startDate / endDate (past start, end before start, longer than the plan allows) and
  * travellers[i].birthDate (a future date, or an age outside the plan's on the start date).
  */
-export function createQuote(deps: Deps, userId: string, body: Schemas['QuoteRequest']): Promise<Schemas['Quote']> {
+export function createQuote(
+  deps: Deps,
+  userId: string,
+  body: Schemas['QuoteRequest'],
+): Promise<Schemas['Quote']> {
   return inTransaction(deps, async (w) => {
     const plan = planOf(w, body.planId);
     const problems: Problem[] = [];
@@ -53,7 +57,8 @@ export function createQuote(deps: Deps, userId: string, body: Schemas['QuoteRequ
     const start = validateLocalDate(body.startDate);
     body.travellers.forEach((traveller, i) => {
       const birth = validateBirthDate(traveller.birthDate, w.today);
-      const age = birth.ok && start.ok ? validateAge(birth.value, start.value, plan.minAge, plan.maxAge) : birth;
+      const age =
+        birth.ok && start.ok ? validateAge(birth.value, start.value, plan.minAge, plan.maxAge) : birth;
       if (!age.ok) problems.push({ field: `travellers[${i}].birthDate`, code: age.code });
     });
     if (!trip.ok || problems.length > 0) throw invalid(problems);
@@ -121,7 +126,9 @@ async function newPolicyOrder(w: Work, userId: string, body: Schemas['PolicyRequ
     throw new ApiError(404, 'NOT_FOUND', `No quote ${body.quoteId}.`, { field: 'quoteId' });
   }
   if (w.now >= quote.expiresAt) {
-    throw new ApiError(410, 'QUOTE_EXPIRED', `Quote ${quote.id} expired; ask for a new one.`, { field: 'quoteId' });
+    throw new ApiError(410, 'QUOTE_EXPIRED', `Quote ${quote.id} expired; ask for a new one.`, {
+      field: 'quoteId',
+    });
   }
   const live = await w.tx.query(
     `SELECT 1 FROM orders WHERE quote_id = $1 AND status = 'PENDING_PAYMENT' AND expires_at > $2`,
@@ -204,7 +211,12 @@ export function listPolicies(deps: Deps, userId: string, origin: string): Promis
   );
 }
 
-export function getPolicy(deps: Deps, userId: string, policyId: string, origin: string): Promise<Schemas['Policy']> {
+export function getPolicy(
+  deps: Deps,
+  userId: string,
+  policyId: string,
+  origin: string,
+): Promise<Schemas['Policy']> {
   return inTransaction(deps, async (w) => policyView(w, await userPolicy(w.tx, userId, policyId), origin));
 }
 
@@ -218,7 +230,11 @@ export function cancelPolicy(
   return inTransaction(deps, async (w) => {
     const policy = await userPolicy(w.tx, userId, policyId);
     assertCancellable(w.today, policy);
-    await startRefund(w, await userOrder(w, userId, policy.orderId, true), 'policy cancelled by the customer');
+    await startRefund(
+      w,
+      await userOrder(w, userId, policy.orderId, true),
+      'policy cancelled by the customer',
+    );
     return policyView(w, await userPolicy(w.tx, userId, policyId), origin);
   });
 }

@@ -59,7 +59,9 @@ export class JobWorker {
     }
     do {
       this.again = false;
-      this.running = this.runDue().catch((error: unknown) => this.log.error({ err: error }, 'job worker failed'));
+      this.running = this.runDue().catch((error: unknown) =>
+        this.log.error({ err: error }, 'job worker failed'),
+      );
       await this.running;
     } while (this.again && !this.stopped);
     this.running = undefined;
@@ -68,6 +70,8 @@ export class JobWorker {
   /** Runs every job due now, one transaction each; returns how many succeeded. */
   async runDue(): Promise<number> {
     let ran = 0;
+    // Jobs read the content; a production database before its first import has none and nothing to do.
+    if ((await this.deps.content.version()) === 0) return ran;
     for (;;) {
       const outcome = await this.runOne();
       if (outcome === 'none') return ran;
@@ -102,7 +106,10 @@ export class JobWorker {
     });
     if (!taken) return 'none';
     if (failed) {
-      this.log.error({ jobId: failed.id, attempts: failed.attempts, err: failed.error }, 'job failed; retrying');
+      this.log.error(
+        { jobId: failed.id, attempts: failed.attempts, err: failed.error },
+        'job failed; retrying',
+      );
       return 'failed';
     }
     return 'done';

@@ -59,10 +59,10 @@ export async function hold(tx: Tx, seed: Seed, days: readonly DayPlaces[]): Prom
       continue;
     }
     await release(tx, taken);
-    const [now] = await tx.query<{ held: number }>('SELECT held FROM stock WHERE product_id = $1 AND day = $2', [
-      day.productId,
-      day.date,
-    ]);
+    const [now] = await tx.query<{ held: number }>(
+      'SELECT held FROM stock WHERE product_id = $1 AND day = $2',
+      [day.productId, day.date],
+    );
     return { ...day, remaining: Math.max(0, capacity - (now?.held ?? 0)) };
   }
   return undefined;
@@ -79,7 +79,11 @@ export async function release(tx: Tx, days: readonly DayPlaces[]): Promise<void>
 }
 
 /** Places held per day of a product from `from` on (days without a row hold none). */
-export async function heldFrom(tx: Tx, productIds: readonly string[], from: string): Promise<Map<string, number>> {
+export async function heldFrom(
+  tx: Tx,
+  productIds: readonly string[],
+  from: string,
+): Promise<Map<string, number>> {
   const rows = await tx.query<{ product_id: string; day: string; held: number }>(
     'SELECT product_id, day, held FROM stock WHERE product_id = ANY($1) AND day >= $2 AND held > 0',
     [productIds, from],

@@ -150,7 +150,12 @@ export async function lockedOrder(w: Work, orderId: string): Promise<OrderRecord
 }
 
 /** One of the user's orders, settled; another user's order does not exist for them. */
-export async function userOrder(w: Work, userId: string, orderId: string, lock = false): Promise<OrderRecord> {
+export async function userOrder(
+  w: Work,
+  userId: string,
+  orderId: string,
+  lock = false,
+): Promise<OrderRecord> {
   const order = await findOrder(w.tx, orderId, lock);
   if (!order || order.userId !== userId) throw notFound('order', orderId);
   return settle(w, order);
@@ -225,7 +230,15 @@ export async function startRefund(w: Work, order: OrderRecord, reason: string): 
   await w.tx.query(
     `INSERT INTO refunds (id, order_id, amount, currency, status, reason, requested_at, due_at)
      VALUES ($1, $2, $3, $4, 'PROCESSING', $5, $6, $7)`,
-    [newId('rfd'), order.id, order.total.amount, order.total.currency, reason, new Date(w.now), new Date(dueAt)],
+    [
+      newId('rfd'),
+      order.id,
+      order.total.amount,
+      order.total.currency,
+      reason,
+      new Date(w.now),
+      new Date(dueAt),
+    ],
   );
   order.refundDueAt = dueAt;
   await refundTickets(w.tx, order.id);

@@ -33,7 +33,11 @@ export function createTicketOrder(
   });
 }
 
-async function newTicketOrder(w: Work, userId: string, body: Schemas['CreateOrderRequest']): Promise<OrderRecord> {
+async function newTicketOrder(
+  w: Work,
+  userId: string,
+  body: Schemas['CreateOrderRequest'],
+): Promise<OrderRecord> {
   // Orders that expired since the last request give their places and coupons back before this one looks.
   await expireDue(w);
   const problems: Problem[] = [];
@@ -69,7 +73,12 @@ async function newTicketOrder(w: Work, userId: string, body: Schemas['CreateOrde
     soldOut
       ? `${short.productId} is sold out on ${short.date}.`
       : `Only ${short.remaining} left for ${short.productId} on ${short.date}.`,
-    { field: `items[${short.firstItem}]`, productId: short.productId, date: short.date, remaining: short.remaining },
+    {
+      field: `items[${short.firstItem}]`,
+      productId: short.productId,
+      date: short.date,
+      remaining: short.remaining,
+    },
   );
 }
 
@@ -81,7 +90,9 @@ async function checkPendingCaps(w: Work, userId: string, items: Schemas['OrderIt
     [userId, new Date(w.now)],
   );
   const places = [...pending.flatMap((o) => o.items), ...items].reduce(
-    (n, item) => n + placesOf({ x: item.quantity }, { x: w.seed.stockRules[item.productId]?.persons[item.ticketTypeId] }),
+    (n, item) =>
+      n +
+      placesOf({ x: item.quantity }, { x: w.seed.stockRules[item.productId]?.persons[item.ticketTypeId] }),
     0,
   );
   if (pending.length >= maxPendingOrders || places > maxHeldPlaces) {
@@ -104,7 +115,11 @@ function categoryOf(w: Work, productId: string): string {
  * ('date.past') or not on sale ('choice'), a quantity outside the type's per-order range ('out_of_range') are
  * 400 naming the item's field.
  */
-function priceItems(w: Work, requested: Schemas['OrderItemRequest'][], problems: Problem[]): Schemas['OrderItem'][] {
+function priceItems(
+  w: Work,
+  requested: Schemas['OrderItemRequest'][],
+  problems: Problem[],
+): Schemas['OrderItem'][] {
   const seen = new Set<string>();
   const items: Schemas['OrderItem'][] = [];
   requested.forEach((item, i) => {
@@ -152,7 +167,10 @@ export function listOrders(
     const settled: OrderRecord[] = [];
     for (const order of await userOrders(w.tx, userId)) settled.push(await settle(w, order));
     return settled
-      .filter((o) => (!filter.status || filter.status.includes(o.status)) && (!filter.kind || o.kind === filter.kind))
+      .filter(
+        (o) =>
+          (!filter.status || filter.status.includes(o.status)) && (!filter.kind || o.kind === filter.kind),
+      )
       .map(orderView);
   });
 }
@@ -178,10 +196,13 @@ export function refundUserOrder(deps: Deps, userId: string, orderId: string): Pr
     const order = await userOrder(w, userId, orderId, true);
     if (order.status === 'REFUNDING' || order.status === 'REFUNDED') return orderView(order);
     const refuse = (why: string): ApiError =>
-      new ApiError(409, 'ORDER_NOT_REFUNDABLE', `Order ${order.id} cannot be refunded: ${why}.`, { reason: why });
+      new ApiError(409, 'ORDER_NOT_REFUNDABLE', `Order ${order.id} cannot be refunded: ${why}.`, {
+        reason: why,
+      });
     if (order.status !== 'PAID' && order.status !== 'FULFILLED') throw refuse(`it is ${order.status}`);
     if (order.kind === 'insurance') {
-      const policy = order.policyId === undefined ? undefined : await userPolicy(w.tx, userId, order.policyId);
+      const policy =
+        order.policyId === undefined ? undefined : await userPolicy(w.tx, userId, order.policyId);
       if (!policy || !isCancellable(w.today, policy)) throw refuse('the policy cannot be cancelled');
     } else {
       if (order.items.some((i) => !w.seed.products.find((p) => p.id === i.productId)?.refundable)) {

@@ -116,7 +116,9 @@ async function withHistory(tx: Tx, rows: OrderRow[]): Promise<OrderRecord[]> {
     contact: row.contact,
     createdAt: row.created_at.getTime(),
     expiresAt: row.expires_at.getTime(),
-    history: history.filter((h) => h.order_id === row.id).map((h) => ({ status: h.status, at: h.at.getTime() })),
+    history: history
+      .filter((h) => h.order_id === row.id)
+      .map((h) => ({ status: h.status, at: h.at.getTime() })),
     holdsStock: row.holds_stock,
     ...(row.quote_id !== null && { quoteId: row.quote_id }),
     ...(row.policy_draft !== null && { policyDraft: row.policy_draft }),

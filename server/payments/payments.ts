@@ -23,7 +23,11 @@ const SANDBOX_KEY = 'wayfarer-dev-api-sandbox';
  * Parameters for wx.requestPayment. The order id is the out_trade_no, so paying again after a cancelled sheet
  * pays the same WeChat order: the prepay_id is reused while it is valid.
  */
-export function createPayment(deps: Deps, userId: string, orderId: string): Promise<Schemas['PaymentParams']> {
+export function createPayment(
+  deps: Deps,
+  userId: string,
+  orderId: string,
+): Promise<Schemas['PaymentParams']> {
   return inTransaction(deps, async (w) => {
     const order = await userOrder(w, userId, orderId, true);
     assertPayable(order);
@@ -48,10 +52,10 @@ export function createPayment(deps: Deps, userId: string, orderId: string): Prom
 export async function devPay(deps: Deps, orderId: string): Promise<Schemas['DevPayResult']> {
   const result = await inTransaction(deps, async (w) => {
     assertPayable(await lockedOrder(w, orderId));
-    await w.tx.query('INSERT INTO sandbox_payments (order_id, paid_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      orderId,
-      new Date(w.now),
-    ]);
+    await w.tx.query(
+      'INSERT INTO sandbox_payments (order_id, paid_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [orderId, new Date(w.now)],
+    );
     await schedule(w.tx, 'payment.notify', orderId, w.now);
     return { orderId, notifyAt: iso(w.now + deps.options.notifyDelayMs) };
   });

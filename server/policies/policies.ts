@@ -85,7 +85,9 @@ export async function issuePolicy(w: Work, order: OrderRecord): Promise<void> {
 }
 
 export async function quoteHasPolicy(tx: Tx, quoteId: string): Promise<boolean> {
-  const rows = await tx.query('SELECT 1 FROM policies WHERE quote_id = $1 AND cancelled_at IS NULL', [quoteId]);
+  const rows = await tx.query('SELECT 1 FROM policies WHERE quote_id = $1 AND cancelled_at IS NULL', [
+    quoteId,
+  ]);
   return rows.length > 0;
 }
 
@@ -127,7 +129,11 @@ export function assertCancellable(today: string, policy: PolicyRecord): void {
   if (isCancellable(today, policy)) return;
   const why =
     policy.cancelledAt !== undefined ? 'it is already cancelled' : `its cover started on ${policy.startDate}`;
-  throw new ApiError(409, 'POLICY_NOT_CANCELLABLE', `Policy ${policy.policyNumber} cannot be cancelled: ${why}.`);
+  throw new ApiError(
+    409,
+    'POLICY_NOT_CANCELLABLE',
+    `Policy ${policy.policyNumber} cannot be cancelled: ${why}.`,
+  );
 }
 
 export function policyView(w: Work, policy: PolicyRecord, origin: string): Schemas['Policy'] {

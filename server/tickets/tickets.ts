@@ -55,9 +55,10 @@ export async function issueTickets(w: Work, order: OrderRecord): Promise<void> {
 }
 
 export async function refundTickets(tx: Tx, orderId: string): Promise<void> {
-  await tx.query(`UPDATE tickets SET status = 'refunded' WHERE order_id = $1 AND status IN ('valid', 'expired')`, [
-    orderId,
-  ]);
+  await tx.query(
+    `UPDATE tickets SET status = 'refunded' WHERE order_id = $1 AND status IN ('valid', 'expired')`,
+    [orderId],
+  );
 }
 
 /** Tickets whose last valid day has passed at the destination stop being `valid` (the daily job). */

@@ -5,7 +5,11 @@ import { userOrder } from '../orders/lifecycle';
 import { inTransaction } from '../work';
 import { listTickets } from './tickets';
 
-export function tickets(deps: Deps, userId: string, orderId?: string): Promise<components['schemas']['Ticket'][]> {
+export function tickets(
+  deps: Deps,
+  userId: string,
+  orderId?: string,
+): Promise<components['schemas']['Ticket'][]> {
   return inTransaction(deps, async (w) => {
     // Another user's order id finds nothing, as an unknown one does.
     if (orderId !== undefined) await userOrder(w, userId, orderId);

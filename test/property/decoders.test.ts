@@ -239,13 +239,15 @@ async function seedState(): Promise<void> {
   const plans = await m.insurance.listInsurancePlans();
   const plan = plans.ok ? plans.data.find((p) => p.id === 'basic') : undefined;
   const body = { ...policyBody(), acceptedTermsVersion: plan?.termsVersion ?? '' };
-  const policyOrder = await m.insurance.createInsurancePolicy(body, m.http.newIdempotencyKey());
+  // A quote is bought once: later calls replay this purchase (the same key), which answers the same order.
+  const policyKey = m.http.newIdempotencyKey();
+  const policyOrder = await m.insurance.createInsurancePolicy(body, policyKey);
   if (!policyOrder.ok) throw new Error(JSON.stringify(policyOrder.error));
   await devPost(`/dev/orders/${policyOrder.data.id}/notify`);
   const order = await m.orders.getOrder(policyOrder.data.id);
   ids.policy = (order.ok && order.data.policyId) || '';
   CASES.find((c) => c.name === 'createInsurancePolicy')!.call = (mm) =>
-    mm.insurance.createInsurancePolicy(body, mm.http.newIdempotencyKey());
+    mm.insurance.createInsurancePolicy(body, policyKey);
 }
 
 beforeAll(async () => {

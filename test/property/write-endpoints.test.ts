@@ -41,6 +41,9 @@ beforeAll(async () => {
   server = await startServer({
     now: clock.now,
     sessionTtlMs: 365 * DAY,
+    // One person sends every case here: the per-person caps on unpaid orders are tested elsewhere.
+    maxPendingOrders: 1_000_000,
+    maxHeldPlaces: 1_000_000,
   });
   await server.api('/v1/destination');
   token = await server.login('hostile');
@@ -312,8 +315,14 @@ describe('POST /v1/insurance/policies', () => {
           acceptedTermsVersion: plan.termsVersion,
         });
         if (traveller.ok && contact.ok) {
-          const res = await post('/v1/insurance/policies', body(traveller.value, contact.value), key());
+          const res = await post<Schemas['Order']>(
+            '/v1/insurance/policies',
+            body(traveller.value, contact.value),
+            key(),
+          );
           expect([res.status, res.body]).toEqual([201, expect.anything()]);
+          // A quote is bought once while an order for it is live: cancelling frees it for the next case.
+          await post(`/v1/orders/${res.body.id}/cancel`);
           return;
         }
         const first = !traveller.ok
@@ -346,8 +355,9 @@ describe('POST /v1/insurance/policies', () => {
           holder: CONTACT,
           acceptedTermsVersion: plan.termsVersion,
         };
-        const res = await post('/v1/insurance/policies', body, key());
+        const res = await post<Schemas['Order'] & Schemas['Error']>('/v1/insurance/policies', body, key());
         expect([res.status, res.body.details?.field]).toEqual([201, undefined]);
+        await post(`/v1/orders/${res.body.id}/cancel`);
       }),
       { numRuns: 40, seed: 30 },
     );

@@ -1,5 +1,6 @@
 // A real dev API on a loopback port for one test file, and a small fetch client for it.
 import type { FastifyInstance } from 'fastify';
+import { developmentLogin } from '../../server/accounts/login';
 import { buildServer, type BuildServerOptions } from '../../server/app';
 import type { components } from '../../typings/api';
 
@@ -30,7 +31,7 @@ export interface TestServer {
 }
 
 export async function startServer(options: BuildServerOptions = {}): Promise<TestServer> {
-  const app = buildServer({ demoContent: true, ...options });
+  const app = buildServer({ demoContent: true, login: developmentLogin, ...options });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const logins = new Map<string, number>();
 

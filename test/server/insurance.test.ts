@@ -255,3 +255,29 @@ describe('policies', () => {
     expect((await alice.get<Schemas['Policy']>(`/v1/policies/${policyId}`)).body.status).toBe('cancelled');
   });
 });
+
+describe('one quote, one policy', () => {
+  it('refuses a second purchase of a quote while the first is unpaid or its policy is in force', async () => {
+    const carol = await shopper(server, 'carol');
+    const q = (await quote(carol)).body;
+    const first = await buy(carol, policyBody(q.id));
+    expect(first.status).toBe(201);
+    const second = await buy(carol, policyBody(q.id));
+    expect(second).toMatchObject({
+      status: 409,
+      body: { code: 'QUOTE_ALREADY_USED', details: { field: 'quoteId' } },
+    });
+    expect((await notify(first.body.id)).body.status).toBe('FULFILLED');
+    expect((await buy(carol, policyBody(q.id))).body.code).toBe('QUOTE_ALREADY_USED');
+    const policies = (await carol.get<Schemas['PolicyList']>('/v1/policies')).body.items;
+    expect(policies.filter((p) => p.status === 'active')).toHaveLength(1);
+  });
+
+  it('lets a quote be bought again once the unpaid order for it is cancelled', async () => {
+    const dan = await shopper(server, 'dan');
+    const q = (await quote(dan)).body;
+    const first = await buy(dan, policyBody(q.id));
+    await dan.post(`/v1/orders/${first.body.id}/cancel`);
+    expect((await buy(dan, policyBody(q.id))).status).toBe(201);
+  });
+});

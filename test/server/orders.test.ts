@@ -120,11 +120,15 @@ describe('creating an order', () => {
     const date = day(11);
     const before = await remaining(server, productId, date);
     const family = await shopper(server, 'family');
-    const res = await family.createOrder(orderBody([{ productId, ticketTypeId: 'family', date, quantity: 1 }]));
+    const res = await family.createOrder(
+      orderBody([{ productId, ticketTypeId: 'family', date, quantity: 1 }]),
+    );
     expect(res.status).toBe(201);
     expect(await remaining(server, productId, date)).toBe(before - 4);
     await drainTo(await shopper(server, 'drainer3'), server, productId, date, 3);
-    const more = await family.createOrder(orderBody([{ productId, ticketTypeId: 'family', date, quantity: 1 }]));
+    const more = await family.createOrder(
+      orderBody([{ productId, ticketTypeId: 'family', date, quantity: 1 }]),
+    );
     expect(more.status).toBe(409);
     expect(more.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { remaining: 3 } });
   });

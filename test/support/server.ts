@@ -1,5 +1,6 @@
 // The real dev API on a loopback port, with the fake wx routing the app's requests to it.
 import type { FastifyInstance } from 'fastify';
+import { developmentLogin } from '../../server/accounts/login';
 import { buildServer, type BuildServerOptions } from '../../server/app';
 import type { FakeWx } from './fake-wx';
 
@@ -10,7 +11,7 @@ export interface RunningServer {
 }
 
 export async function startApiServer(options: BuildServerOptions = {}): Promise<RunningServer> {
-  const app = buildServer({ notifyDelayMs: 20, demoContent: true, ...options });
+  const app = buildServer({ notifyDelayMs: 20, demoContent: true, login: developmentLogin, ...options });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, origin, close: () => app.close() };
 }

@@ -1,4 +1,5 @@
 import http from 'http';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 
 // Pages and components read getApp/getCurrentPages, which miniprogram-simulate does not provide.
 const g = globalThis as unknown as Record<string, unknown>;
@@ -44,9 +45,8 @@ ensureFetch();
  */
 function ensureNodeGlobals(): void {
   const g = globalThis as unknown as Record<string, unknown>;
-  const util = require('util') as typeof import('util');
-  g.TextEncoder ??= util.TextEncoder;
-  g.TextDecoder ??= util.TextDecoder;
+  g.TextEncoder ??= NodeTextEncoder;
+  g.TextDecoder ??= NodeTextDecoder;
 }
 
 ensureNodeGlobals();

@@ -30,7 +30,6 @@ function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, n
   return counts;
 }
 
-
 /** What a relaunched phone holds and shows. */
 async function relaunch(phone: Phone) {
   phone.takeNetworkFaults();

@@ -30,7 +30,9 @@ export async function readState(deps: Deps): Promise<ServerState> {
     status: CouponRecord['status'];
     reserved_by: string | null;
   }>('SELECT id, user_id, offer_id, status, reserved_by FROM coupons ORDER BY id');
-  const policies = await db.query<{ id: string; order_id: string }>('SELECT id, order_id FROM policies ORDER BY id');
+  const policies = await db.query<{ id: string; order_id: string }>(
+    'SELECT id, order_id FROM policies ORDER BY id',
+  );
   const quotes = await db.query<{ id: string }>('SELECT id FROM quotes ORDER BY id');
   return {
     orders,

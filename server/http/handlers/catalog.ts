@@ -5,7 +5,8 @@ import type { Handlers } from '../types';
 
 export const handlers = {
   getDestination: async (_req, deps) => ok(await catalog.destination(deps)),
-  listPois: async (req, deps) => ok(await catalog.listPois(deps, { ...req.query, limit: req.query.limit ?? 20 })),
+  listPois: async (req, deps) =>
+    ok(await catalog.listPois(deps, { ...req.query, limit: req.query.limit ?? 20 })),
   getPoi: async (req, deps) => ok(await catalog.getPoi(deps, req.params.id)),
   listEvents: async (_req, deps) => ok(await catalog.listEvents(deps)),
   listProducts: async (req, deps) => ok(await catalog.listProducts(deps, req.query.poiId)),

@@ -8,6 +8,7 @@ export const handlers = {
     const { coupon, created } = await coupons.claim(deps, userOf(req), req.params.id, idempotencyKey(req));
     return { status: created ? 201 : 200, body: coupon };
   },
-  listCoupons: async (req, deps) => ok({ items: await coupons.listCoupons(deps, userOf(req), req.query.status) }),
+  listCoupons: async (req, deps) =>
+    ok({ items: await coupons.listCoupons(deps, userOf(req), req.query.status) }),
   getCoupon: async (req, deps) => ok(await coupons.getCoupon(deps, userOf(req), req.params.id)),
 } satisfies Handlers;

@@ -10,12 +10,19 @@ export const handlers = {
     body: await insurance.createQuote(deps, userOf(req), req.body),
   }),
   createInsurancePolicy: async (req, deps) => {
-    const { order, created } = await insurance.createPolicyOrder(deps, userOf(req), idempotencyKey(req), req.body);
+    const { order, created } = await insurance.createPolicyOrder(
+      deps,
+      userOf(req),
+      idempotencyKey(req),
+      req.body,
+    );
     return { status: created ? 201 : 200, body: order };
   },
-  listPolicies: async (req, deps) => ok({ items: await insurance.listPolicies(deps, userOf(req), req.origin) }),
+  listPolicies: async (req, deps) =>
+    ok({ items: await insurance.listPolicies(deps, userOf(req), req.origin) }),
   getPolicy: async (req, deps) => ok(await insurance.getPolicy(deps, userOf(req), req.params.id, req.origin)),
-  cancelPolicy: async (req, deps) => ok(await insurance.cancelPolicy(deps, userOf(req), req.params.id, req.origin)),
+  cancelPolicy: async (req, deps) =>
+    ok(await insurance.cancelPolicy(deps, userOf(req), req.params.id, req.origin)),
   getPolicyDocument: async (req, deps) => {
     const policy = await insurance.getPolicy(deps, userOf(req), req.params.id, req.origin);
     return {

@@ -7,7 +7,12 @@ import type { Handlers } from '../types';
 
 export const handlers = {
   createOrder: async (req, deps) => {
-    const { order, created } = await orders.createTicketOrder(deps, userOf(req), idempotencyKey(req), req.body);
+    const { order, created } = await orders.createTicketOrder(
+      deps,
+      userOf(req),
+      idempotencyKey(req),
+      req.body,
+    );
     return { status: created ? 201 : 200, body: order };
   },
   listOrders: async (req, deps) => {

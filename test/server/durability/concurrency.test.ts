@@ -26,7 +26,11 @@ afterEach(async () => {
   origins = [];
 });
 
-async function call<T>(origin: string, path: string, init: { token?: string; body?: unknown; key?: string } = {}) {
+async function call<T>(
+  origin: string,
+  path: string,
+  init: { token?: string; body?: unknown; key?: string } = {},
+) {
   const res = await fetch(origin + path, {
     method: init.body === undefined && init.key === undefined ? 'GET' : 'POST',
     headers: {
@@ -50,7 +54,10 @@ async function login(origin: string, person: string): Promise<string> {
 const PRODUCT = 'sky-tower-skydeck';
 
 async function placesLeft(origin: string, date: string): Promise<number> {
-  const { body } = await call<Schemas['Calendar']>(origin, `/v1/products/${PRODUCT}/calendar?from=${date}&to=${date}`);
+  const { body } = await call<Schemas['Calendar']>(
+    origin,
+    `/v1/products/${PRODUCT}/calendar?from=${date}&to=${date}`,
+  );
   return body.days[0]?.remaining ?? -1;
 }
 
@@ -60,11 +67,10 @@ describeOnPostgres('two instances on one PostgreSQL', () => {
     const date = day(9);
     const left = await placesLeft(origins[0]!, date);
     // Everything but 20 places is already held by earlier buyers.
-    await instances[0]!.wayfarer.deps.db.query('INSERT INTO stock (product_id, day, held) VALUES ($1, $2, $3)', [
-      PRODUCT,
-      date,
-      left - 20,
-    ]);
+    await instances[0]!.wayfarer.deps.db.query(
+      'INSERT INTO stock (product_id, day, held) VALUES ($1, $2, $3)',
+      [PRODUCT, date, left - 20],
+    );
     const tokens = await Promise.all(
       Array.from({ length: 200 }, (_, i) => login(origins[i % 2]!, `buyer${i}`)),
     );
@@ -85,7 +91,10 @@ describeOnPostgres('two instances on one PostgreSQL', () => {
     // Nothing is held afterwards: once every accepted order is cancelled, the day has its 20 places again.
     await Promise.all(
       accepted.map((a, i) =>
-        call(origins[i % 2]!, `/v1/orders/${a.body.id}/cancel`, { token: tokens[answers.indexOf(a)]!, body: {} }),
+        call(origins[i % 2]!, `/v1/orders/${a.body.id}/cancel`, {
+          token: tokens[answers.indexOf(a)]!,
+          body: {},
+        }),
       ),
     );
     expect(await placesLeft(origins[0]!, date)).toBe(20);
@@ -102,7 +111,9 @@ describeOnPostgres('two instances on one PostgreSQL', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     const deliveries = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => call<Schemas['Order']>(origins[i % 2]!, `/dev/orders/${id}/notify`, { body: {} })),
+      Array.from({ length: 10 }, (_, i) =>
+        call<Schemas['Order']>(origins[i % 2]!, `/dev/orders/${id}/notify`, { body: {} }),
+      ),
     );
     expect(deliveries.every((d) => d.status === 200 && d.body.status === 'FULFILLED')).toBe(true);
     const tickets = await call<Schemas['TicketList']>(origins[1]!, `/v1/tickets?orderId=${id}`, { token });

@@ -7,7 +7,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { createInterface } from 'readline';
 import type { FastifyInstance } from 'fastify';
-import { tsxCli } from '../../../scripts/lib/compile';
 import { buildServer } from '../../../server/app';
 import { freshPostgresUrl } from '../../support/databases';
 import { Clock, day, key, MINUTE, orderBody } from '../commerce';
@@ -18,7 +17,8 @@ type Where = { dataDir: string } | { url: string };
 const targets: [string, () => Promise<Where>][] = [
   ['pglite', async () => ({ dataDir: mkdtempSync(join(tmpdir(), 'wayfarer-restart-')) })],
 ];
-if (process.env.TEST_DATABASE_URL) targets.push(['postgres', async () => ({ url: await freshPostgresUrl() })]);
+if (process.env.TEST_DATABASE_URL)
+  targets.push(['postgres', async () => ({ url: await freshPostgresUrl() })]);
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -53,7 +53,11 @@ describe.each(targets)('on %s', (_name, where) => {
   }
 
   /** Polls (no fixed sleeps) until `check` holds, for at most `tries` reads. */
-  async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, tries = 200): Promise<T> {
+  async function eventually<T>(
+    read: () => Promise<T>,
+    check: (value: T) => boolean,
+    tries = 200,
+  ): Promise<T> {
     let value = await read();
     for (let i = 0; i < tries && !check(value); i++) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -63,7 +67,11 @@ describe.each(targets)('on %s', (_name, where) => {
   }
 
   async function buy(token: string, orderKey: string) {
-    return call<Schemas['Order']>('/v1/orders', { token, key: orderKey, body: orderBody([{ date: day(6) }]) });
+    return call<Schemas['Order']>('/v1/orders', {
+      token,
+      key: orderKey,
+      body: orderBody([{ date: day(6) }]),
+    });
   }
 
   test('a graceful restart keeps orders, claims, keys and the notification still owed', async () => {
@@ -104,7 +112,9 @@ describe.each(targets)('on %s', (_name, where) => {
       (r) => r.body.status === 'FULFILLED',
     );
     expect(delivered.body.status).toBe('FULFILLED');
-    expect((await call<Schemas['TicketList']>(`/v1/tickets?orderId=${paid.body.id}`, { token })).body.items).toHaveLength(1);
+    expect(
+      (await call<Schemas['TicketList']>(`/v1/tickets?orderId=${paid.body.id}`, { token })).body.items,
+    ).toHaveLength(1);
     expect((await call<Schemas['Order']>(`/v1/orders/${unpaid.body.id}`, { token })).body.status).toBe(
       'PENDING_PAYMENT',
     );
@@ -114,7 +124,8 @@ describe.each(targets)('on %s', (_name, where) => {
     const database = await where();
     if ('dataDir' in database) dirs.push(database.dataDir);
     await start(database);
-    const token = (await call<Schemas['Session']>('/v1/auth/session', { body: { code: 'user-sam-1' } })).body.token;
+    const token = (await call<Schemas['Session']>('/v1/auth/session', { body: { code: 'user-sam-1' } })).body
+      .token;
     const order = await buy(token, key());
     expect(order.status).toBe(201);
     await app!.close();
@@ -124,7 +135,9 @@ describe.each(targets)('on %s', (_name, where) => {
     const db = app!.wayfarer.deps.db;
     // Read from the database, not through the API (which would settle the order on read itself).
     const status = await eventually(
-      async () => (await db.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [order.body.id]))[0]?.status,
+      async () =>
+        (await db.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [order.body.id]))[0]
+          ?.status,
       (s) => s === 'EXPIRED',
     );
     expect(status).toBe('EXPIRED');
@@ -136,15 +149,21 @@ describe.each(targets)('on %s', (_name, where) => {
     const database = await where();
     const arg = 'dataDir' in database ? database.dataDir : database.url;
     if ('dataDir' in database) dirs.push(database.dataDir);
-    const child = spawn(process.execPath, [tsxCli, join(__dirname, '..', '..', 'support', 'child-server.ts'), arg], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      // tsx as node's loader, not its CLI: the CLI would keep the server alive in a second process under a kill.
+      ['--import', 'tsx', join(__dirname, '..', '..', 'support', 'child-server.ts'), arg],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const exited = new Promise((resolve) => child.once('exit', resolve));
     origin = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout! }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`child server exited with ${code}`)));
     });
-    const token = (await call<Schemas['Session']>('/v1/auth/session', { body: { code: 'user-kim-1' } })).body.token;
+    const token = (await call<Schemas['Session']>('/v1/auth/session', { body: { code: 'user-kim-1' } })).body
+      .token;
     const orderKey = key();
     const order = await call<Schemas['Order']>('/v1/orders', {
       token,

@@ -82,7 +82,10 @@ export function stepperState(
   const out: Record<string, { plus: boolean; minus: boolean }> = {};
   for (const type of types) {
     const current = quantities[type.id] ?? 0;
-    out[type.id] = { plus: stepQuantity(type, quantities, remaining, 1, types) !== current, minus: current > 0 };
+    out[type.id] = {
+      plus: stepQuantity(type, quantities, remaining, 1, types) !== current,
+      minus: current > 0,
+    };
   }
   return out;
 }

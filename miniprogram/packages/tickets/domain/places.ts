@@ -7,7 +7,8 @@ export function placesOf(
   persons: Readonly<Record<string, number | undefined>> = {},
 ): number {
   let places = 0;
-  for (const [id, quantity] of Object.entries(quantities)) if (quantity > 0) places += quantity * (persons[id] ?? 1);
+  for (const [id, quantity] of Object.entries(quantities))
+    if (quantity > 0) places += quantity * (persons[id] ?? 1);
   return places;
 }
 
