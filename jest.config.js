@@ -16,5 +16,8 @@ module.exports = {
   // PostgreSQL for the database tests: TEST_DATABASE_URL, or a throwaway local cluster, or those tests skip.
   globalSetup: '<rootDir>/test/support/pg-global-setup.ts',
   globalTeardown: '<rootDir>/test/support/pg-global-teardown.ts',
+  // Two workers on two cores: most of a server test's time is the embedded database starting, and another file's
+  // work fits beside it (jest's default on two cores is one, in band).
+  maxWorkers: 2,
   testTimeout: 20000,
 };

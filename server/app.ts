@@ -37,6 +37,8 @@ export interface BuildServerOptions extends Partial<DomainOptions>, ProtectionOp
   /** An open database (left open on close), or where to open one; default a fresh in-memory PGlite. */
   database?: Database | { url?: string; dataDir?: string };
   publicOrigin?: string;
+  /** Checks every response against the contract (default: in dev mode; see http/server.ts). */
+  validateResponses?: boolean;
   /** How often the job worker looks for due jobs, in real milliseconds. */
   jobPollMs?: number;
   /** The login exchange; default: development's stand-in in dev mode, none otherwise (code2Session: its issue). */
@@ -107,6 +109,7 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
     await registerRoutes(instance, deps, {
       dev,
       publicOrigin: opts.publicOrigin,
+      validateResponses: opts.validateResponses ?? dev,
       login: opts.login ?? (dev ? developmentLogin : loginNotConfigured),
       handlers: opts.handlers,
     });

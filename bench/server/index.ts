@@ -125,7 +125,6 @@ async function run(name: string, url: string, instances: number, flashUrl: strin
   const buyers = await Promise.all(
     Array.from({ length: 1000 }, (_, i) => login(sale[i % instances]!.origin)),
   );
-  await call(sale[0]!.origin, '/dev/reset', { body: {} });
   const db = new pg.Client({ connectionString: flashUrl.startsWith('postgres') ? flashUrl : undefined });
   if (flashUrl.startsWith('postgres')) {
     await db.connect();

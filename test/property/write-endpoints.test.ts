@@ -27,6 +27,9 @@ import {
   prcPassport,
 } from './hostile-text';
 
+// Hundreds of real requests per property: on a loaded 2-core machine a property takes longer than the default.
+jest.setTimeout(120_000);
+
 const RUNS = 100;
 const opts = (seed: number) => ({ numRuns: RUNS, seed });
 
@@ -424,7 +427,8 @@ describe('writes without a client form', () => {
         const before = await snapshot();
         const { status, body } = await post(`/v1/orders/${pendingOrder}/refund`, { reason });
         const length = Array.from(reason).length;
-        if (length >= 1 && length <= 200)
+        // PostgreSQL text can not hold U+0000: such a string is refused as a bad character, naming its field.
+        if (length >= 1 && length <= 200 && !reason.includes('\u0000'))
           expect([status, (body as Schemas['Error']).code]).toEqual([409, 'ORDER_NOT_REFUNDABLE']);
         else expect([status, (body as Schemas['Error']).details?.field]).toEqual([400, 'reason']);
         expect(await snapshot()).toBe(before);
@@ -438,7 +442,7 @@ describe('writes without a client form', () => {
       fc.asyncProperty(hostileString, async (code) => {
         const { status, body } = await server.api<Schemas['Error']>('/v1/auth/session', { body: { code } });
         const length = Array.from(code).length;
-        if (length >= 1 && length <= 128) expect([200, 401]).toContain(status);
+        if (length >= 1 && length <= 128 && !code.includes('\u0000')) expect([200, 401]).toContain(status);
         else expect([status, body.details?.field]).toEqual([400, 'code']);
       }),
       opts(29),

@@ -31,7 +31,12 @@ export interface TestServer {
 }
 
 export async function startServer(options: BuildServerOptions = {}): Promise<TestServer> {
-  const app = buildServer({ demoContent: true, login: developmentLogin, ...options });
+  const app = buildServer({
+    demoContent: true,
+    login: developmentLogin,
+    validateResponses: true,
+    ...options,
+  });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   const logins = new Map<string, number>();
 

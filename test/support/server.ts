@@ -11,7 +11,13 @@ export interface RunningServer {
 }
 
 export async function startApiServer(options: BuildServerOptions = {}): Promise<RunningServer> {
-  const app = buildServer({ notifyDelayMs: 20, demoContent: true, login: developmentLogin, ...options });
+  const app = buildServer({
+    notifyDelayMs: 20,
+    demoContent: true,
+    login: developmentLogin,
+    validateResponses: true,
+    ...options,
+  });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, origin, close: () => app.close() };
 }

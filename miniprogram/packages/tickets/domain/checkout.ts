@@ -2,7 +2,7 @@
 // path keeps it), bounded by each type's per-order range and the day's remaining places, and turned into the
 // order request the server prices itself.
 import { isLocalDate, type LocalDate } from '../../../domain/time';
-import { placesOf } from './places';
+import { placesOf, quantityAllowed } from './places';
 
 export interface Cart {
   productId: string;
@@ -70,7 +70,7 @@ export function stepQuantity(
   const next = current === 0 ? low : current + 1;
   const per = type.persons ?? 1;
   const room = remaining - placesOf(quantities, personsOf(types)) + current * per;
-  return next <= type.maxQty && next * per <= room ? next : current;
+  return quantityAllowed(type, next) && next * per <= room ? next : current;
 }
 
 /** Whether each type can still go up or down, for the steppers. */
@@ -101,7 +101,7 @@ export function clampToRemaining(
   for (const type of types) {
     const per = type.persons ?? 1;
     const wanted = Math.min(quantities[type.id] ?? 0, type.maxQty, Math.floor(room / per));
-    out[type.id] = wanted >= Math.max(1, type.minQty) ? wanted : 0;
+    out[type.id] = quantityAllowed(type, wanted) ? wanted : 0;
     room -= out[type.id]! * per;
   }
   return out;
