@@ -109,6 +109,35 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * Maps each record, or names it as malformed when it lacks what the checks read (e.g. a missing array): the
+ * import then lists it with the other problems instead of failing on the first.
+ */
+function wellFormed<F extends { id?: unknown }, R>(
+  problems: Problems,
+  file: string,
+  records: F[],
+  map: (record: F) => R,
+): R[] {
+  if (!Array.isArray(records)) {
+    problems.add(file, '', 'must be a JSON array of records');
+    return [];
+  }
+  return records.flatMap((record, i) => {
+    try {
+      return [map(record)];
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      problems.add(
+        file,
+        String(record?.id ?? `[${i}]`),
+        `malformed: a field is missing or of the wrong type (${why})`,
+      );
+      return [];
+    }
+  });
+}
+
 /** Collects every problem of the data so that a DMO editing it sees all of them at once. */
 class Problems {
   readonly list: string[] = [];
@@ -203,14 +232,14 @@ export function buildSeed(files: ContentFiles, now: number, options: BuildOption
   const poiIds = new Set(poiFiles.map((p) => p.id));
   const categories = new Set(destination.poiCategories.map((c) => c.id));
 
-  const pois = poiFiles.map((poi) => {
+  const pois = wellFormed(problems, 'pois.json', poiFiles, (poi) => {
     problems.check(categories.has(poi.category), 'pois.json', poi.id, `unknown category ${poi.category}`);
     poi.closedDates.forEach((d) => problems.check(isLocalDate(d), 'pois.json', poi.id, `${d} is not a date`));
     assets('pois.json', poi.id, [...poi.photos, ...(poi.audioGuide ? [poi.audioGuide.url] : [])]);
     return toPoi(poi, productFiles, problems);
   });
 
-  const events = files.events.map((event) => {
+  const events = wellFormed(problems, 'events.json', files.events, (event) => {
     checkLink(problems, 'events.json', event.id, 'poiId', event.poiId, poiIds);
     problems.check(event.startDate <= event.endDate, 'events.json', event.id, 'endDate is before startDate');
     assets('events.json', event.id, [event.image]);
@@ -220,7 +249,7 @@ export function buildSeed(files: ContentFiles, now: number, options: BuildOption
   const holidays = new Set(publicHolidays);
   const calendars: Seed['calendars'] = {};
   const stockRules: Seed['stockRules'] = {};
-  const products = productFiles.map((file) => {
+  const products = wellFormed(problems, 'products.json', productFiles, (file) => {
     checkProduct(problems, file, poiIds, currency);
     assets('products.json', file.id, file.images);
     const days = expandCalendar(file, today, holidays);
@@ -234,14 +263,14 @@ export function buildSeed(files: ContentFiles, now: number, options: BuildOption
   });
 
   const couponCodePrefixes: Seed['couponCodePrefixes'] = {};
-  const offers = files.offers.map((file) => {
+  const offers = wellFormed(problems, 'offers.json', files.offers, (file) => {
     checkOffer(problems, file, poiIds, currency);
     couponCodePrefixes[file.id] = file.codePrefix;
     return toOffer(file, pois);
   });
 
   const premiumRules: Seed['premiumRules'] = {};
-  const plans = files.plans.map((file) => {
+  const plans = wellFormed(problems, 'insurance-plans.json', files.plans, (file) => {
     checkPlan(problems, file);
     premiumRules[file.id] = file.premiumRules;
     return toPlan(file);

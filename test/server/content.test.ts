@@ -38,12 +38,17 @@ describe.each(databaseTargets())('on $name', ({ open }) => {
     const offers = JSON.parse(readFileSync(join(broken, 'offers.json'), 'utf8')) as Record<string, unknown>[];
     offers[0]!.perUserLimit = -1;
     writeFileSync(join(broken, 'offers.json'), JSON.stringify(offers));
+    const events = JSON.parse(readFileSync(join(broken, 'events.json'), 'utf8')) as Record<string, unknown>[];
+    writeFileSync(join(broken, 'events.json'), JSON.stringify([...events, { id: 'half-written' }]));
 
     const refused = await replaceContent(db, readContentFolder(broken), Date.now()).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ContentError);
     const problems = (refused as ContentError).problems.join('\n');
     expect(problems).toContain(`pois.json ${pois[1]!.id as string}: location is required`);
     expect(problems).toContain(`offers.json ${offers[0]!.id as string}: perUserLimit must be >= 1`);
+    expect(problems).toContain(
+      'events.json half-written: malformed: a field is missing or of the wrong type',
+    );
     // Nothing changed: the first POI keeps its name and the version did not move.
     const files = await readFiles(db);
     expect(files.pois[0]!.name.en).not.toBe('Changed');
