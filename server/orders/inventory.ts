@@ -26,7 +26,7 @@ export function placesByDay(
   items.forEach((item, index) => {
     const persons = seed.stockRules[item.productId]?.persons ?? {};
     const places = placesOf({ [item.ticketTypeId]: item.quantity }, persons);
-    const key = JSON.stringify([item.productId, item.date]);
+    const key = dayKey(item.productId, item.date);
     const day = days.get(key);
     if (day) day.places += places;
     else days.set(key, { productId: item.productId, date: item.date, places, firstItem: index });
@@ -88,7 +88,7 @@ export async function heldFrom(
     'SELECT product_id, day, held FROM stock WHERE product_id = ANY($1) AND day >= $2 AND held > 0',
     [productIds, from],
   );
-  return new Map(rows.map((r) => [JSON.stringify([r.product_id, r.day]), r.held]));
+  return new Map(rows.map((r) => [dayKey(r.product_id, r.day), r.held]));
 }
 
 export const dayKey = (productId: string, date: string): string => JSON.stringify([productId, date]);

@@ -2,6 +2,7 @@
 // payment notifications and claim limits right. Only a real server can show it (PGlite never contends).
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../../server/app';
+import { call } from '../../support/call';
 import { describeOnPostgres, freshPostgresUrl } from '../../support/databases';
 import { Clock, day, key, orderBody } from '../commerce';
 import type { Schemas } from '../helpers';
@@ -25,23 +26,6 @@ afterEach(async () => {
   instances = [];
   origins = [];
 });
-
-async function call<T>(
-  origin: string,
-  path: string,
-  init: { token?: string; body?: unknown; key?: string } = {},
-) {
-  const res = await fetch(origin + path, {
-    method: init.body === undefined && init.key === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(init.body !== undefined && { 'content-type': 'application/json' }),
-      ...(init.token && { authorization: `Bearer ${init.token}` }),
-      ...(init.key && { 'idempotency-key': init.key }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => undefined)) as T };
-}
 
 async function login(origin: string, person: string): Promise<string> {
   const { status, body } = await call<Schemas['Session']>(origin, '/v1/auth/session', {
