@@ -1,6 +1,6 @@
 // npm run soak -- --runs N --seed S: the fault soak of every purchase flow (scripts/lib/soak). Prints one line,
-// `soak: N intents, X faults injected, D duplicates, L lost, U unhandled, S stuck`, and exits 1 unless D, L, U
-// and S are all 0 (the findings behind them are listed first).
+// `soak: N intents, X faults injected, P payments, A unaccounted, T paid twice, D duplicates, L lost, U unhandled,
+// S stuck`, and exits 1 unless A, T, D, L, U and S are all 0 (the findings behind them are listed first).
 import { loadAppFromNode } from './lib/soak/app';
 import { formatReport, runSoak } from './lib/soak/index';
 
@@ -26,7 +26,14 @@ async function main(): Promise<void> {
   console.log(`ended on: ${screens.map(([screen, n]) => `${screen} ${n}`).join(', ')}`);
   console.log(`intents with a fault: ${report.faultedIntents} of ${report.intents}`);
   console.log(formatReport(report));
-  const failed = report.duplicates + report.lost + report.unhandled + report.stuck > 0;
+  const failed =
+    report.unaccounted +
+      report.paidTwice +
+      report.duplicates +
+      report.lost +
+      report.unhandled +
+      report.stuck >
+    0;
   process.exit(failed ? 1 : 0);
 }
 

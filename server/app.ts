@@ -2,7 +2,7 @@
 // the job worker and the HTTP routes, wired into one Fastify instance. Development and production differ only in
 // the options given here (server/main.ts and server/serve.ts read them from the environment).
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { developmentLogin, loginNotConfigured, type LoginExchange } from './accounts/login';
+import { developmentLogin, loginNotConfigured, wechatLogin, type LoginExchange } from './accounts/login';
 import { DEFAULT_SESSION_TTL_MS } from './accounts/sessions';
 import { demoContent } from './content/folder';
 import { seedIfEmpty } from './content/records';
@@ -10,6 +10,7 @@ import { ContentStore } from './content/store';
 import type { Deps, DomainOptions } from './context';
 import { ApiError } from './core/errors';
 import type { Database } from './db/database';
+import type { ReminderConfig } from './wechat/reminder-config';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { schedule } from './jobs/queue';
@@ -22,8 +23,12 @@ import {
   serverOptions,
   type ProtectionOptions,
 } from './http/protect';
+import { registerNotify } from './http/notify';
 import { acceptEmptyJson, errorBody, registerRoutes } from './http/server';
 import type { Handlers } from './http/types';
+import { WeChatApiClient, type WeChatApiConfig } from './wechat/api-client';
+import { WeChatPayClient } from './wechat/pay-client';
+import type { WeChatPayConfig } from './wechat/pay-config';
 import { inTransaction } from './work';
 
 export interface BuildServerOptions extends Partial<DomainOptions>, ProtectionOptions {
@@ -41,9 +46,18 @@ export interface BuildServerOptions extends Partial<DomainOptions>, ProtectionOp
   validateResponses?: boolean;
   /** How often the job worker looks for due jobs, in real milliseconds. */
   jobPollMs?: number;
-  /** The login exchange; default: development's stand-in in dev mode, none otherwise (code2Session: its issue). */
+  /**
+   * The login exchange; default: code2Session when `wechatApi` is given, else development's stand-in in dev mode
+   * and none otherwise.
+   */
   login?: LoginExchange;
   handlers?: Handlers;
+  /** WeChat Pay (in development and tests, the simulator's); without it payments answer 503. */
+  wechatPay?: WeChatPayConfig;
+  /** WeChat's server APIs (login, access token); with it, login is code2Session. */
+  wechatApi?: WeChatApiConfig;
+  /** The visit-day reminder's subscribe message template (sent through `wechatApi`). */
+  reminder?: ReminderConfig;
 }
 
 export interface Wayfarer {
@@ -85,6 +99,7 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
     await migrate(db);
     const now = opts.now ?? Date.now;
     const content = new ContentStore(db, now);
+    const wechat = opts.wechatApi && new WeChatApiClient({ now, ...opts.wechatApi });
     const deps: Deps = {
       db,
       content,
@@ -92,10 +107,14 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
       options: {
         orderExpiryMs: opts.orderExpiryMs ?? 15 * 60 * 1000,
         notifyDelayMs: opts.notifyDelayMs ?? 500,
+        paymentCheckMs: opts.paymentCheckMs ?? 30_000,
         sessionTtlMs: opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
         maxPendingOrders: opts.maxPendingOrders ?? 5,
         maxHeldPlaces: opts.maxHeldPlaces ?? 40,
       },
+      pay: opts.wechatPay && new WeChatPayClient(opts.wechatPay),
+      wechat,
+      reminder: opts.reminder,
       // The worker is made just below; nothing wakes it before then.
       wake: (delayMs) => worker.wake(delayMs),
     };
@@ -106,11 +125,12 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
       await inTransaction(deps, (w) => schedule(w.tx, 'expire.day', w.today, w.now));
     }
     app.decorate('wayfarer', { deps, worker });
+    registerNotify(instance, deps);
     await registerRoutes(instance, deps, {
       dev,
       publicOrigin: opts.publicOrigin,
       validateResponses: opts.validateResponses ?? dev,
-      login: opts.login ?? (dev ? developmentLogin : loginNotConfigured),
+      login: opts.login ?? (wechat ? wechatLogin(wechat) : dev ? developmentLogin : loginNotConfigured),
       handlers: opts.handlers,
     });
     instance.addHook('onReady', async () => worker.start());

@@ -1,7 +1,7 @@
 // One unit of domain work: a transaction, the content it reads, and the instant it happens at. Domain services
 // open it; queries take its transaction.
-import { localDateAt } from '../miniprogram/domain/time';
 import type { Deps } from './context';
+import { todayAt } from './core/today';
 import type { Seed } from './content/seed';
 import type { Tx } from './db/database';
 
@@ -18,6 +18,6 @@ export async function inTransaction<T>(deps: Deps, work: (w: Work) => Promise<T>
   const seed = await deps.content.seed();
   return deps.db.transaction((tx) => {
     const now = deps.now();
-    return work({ deps, tx, seed, now, today: localDateAt(now, seed.destination.timeZone) });
+    return work({ deps, tx, seed, now, today: todayAt(now, seed.destination.timeZone) });
   });
 }

@@ -1,4 +1,4 @@
-// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:4f6882b109aa0131 types:a091e1bf7ffbaa4a
+// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:2c782999fb142c3a types:00b505391bcb4855
 export interface paths {
     "/v1/auth/session": {
         parameters: {
@@ -11,7 +11,9 @@ export interface paths {
         put?: never;
         /**
          * Exchange a wx.login code for a session token
-         * @description A code can be used once (like code2Session); a reused code is 401 `CODE_USED`.
+         * @description WeChat's code2Session decides who the code belongs to. 401 `CODE_INVALID` (not a valid code) or `CODE_USED`
+         *     (a code works once); 403 `USER_BLOCKED` (WeChat flags the user as risky); 429 `RATE_LIMITED`; 503
+         *     `LOGIN_UNAVAILABLE` (WeChat busy or not answering) or `LOGIN_NOT_CONFIGURED`.
          */
         post: operations["createSession"];
         delete?: never;
@@ -211,6 +213,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The user accepted the visit-day reminder (wx.requestSubscribeMessage) for a paid ticket order
+         * @description The server sends one subscribe message the day before the visit, at the configured hour in the
+         *     destination's time zone (at once when that hour has passed and the visit is still ahead). Asking again
+         *     changes nothing. 409 `REMINDER_NOT_AVAILABLE` unless the order is a FULFILLED ticket order whose visit is
+         *     after today, or when the server has no reminder template.
+         */
+        post: operations["remindVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}/refund": {
         parameters: {
             query?: never;
@@ -245,7 +270,8 @@ export interface paths {
          * wx.requestPayment parameters for an unpaid order
          * @description Can be called again for the same order (after a cancelled payment sheet). 409 `ORDER_NOT_PAYABLE` unless the
          *     order is PENDING_PAYMENT; 410 `ORDER_EXPIRED` once it has expired. Only the payment notification marks the
-         *     order PAID.
+         *     order PAID. 503 `PAYMENT_UNAVAILABLE` when WeChat Pay does not answer (try again), `PAYMENT_NOT_CONFIGURED`
+         *     when the server has no WeChat Pay configuration.
          */
         post: operations["createPayment"];
         delete?: never;
@@ -496,48 +522,6 @@ export interface paths {
         get: operations["getPolicyDocument"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dev/pay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * What WeChat Pay does after a successful payment
-         * @description Schedules the payment notification (after the server's notify delay) that marks the order PAID and then
-         *     FULFILLED. Used by the client's sandbox payment sheet in develop. 409 `ORDER_NOT_PAYABLE` unless the order
-         *     is PENDING_PAYMENT; 410 `ORDER_EXPIRED`.
-         */
-        post: operations["devPay"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dev/orders/{id}/notify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Deliver a payment notification for an order now (possibly a duplicate)
-         * @description Idempotent like the real notification; an already PAID/FULFILLED order is returned unchanged.
-         */
-        post: operations["devNotifyOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -903,6 +887,11 @@ export interface components {
         OrderList: {
             items: components["schemas"]["Order"][];
         };
+        Reminder: {
+            orderId: components["schemas"]["Id"];
+            /** @description When the subscribe message goes out. */
+            sendAt: components["schemas"]["Instant"];
+        };
         /** @description The arguments of wx.requestPayment. */
         PaymentParams: {
             /** @description Seconds since the epoch, as a string. */
@@ -912,8 +901,11 @@ export interface components {
             /** @constant */
             signType: "RSA";
             paySign: string;
-            /** @description True from the dev API; the client then shows its sandbox sheet instead of wx.requestPayment. */
-            sandbox?: boolean;
+            /**
+             * Format: uri
+             * @description Development only (the server pays through the local WeChat simulator): the develop build shows its sandbox sheet instead of wx.requestPayment and posts the payer's choice, {"outcome": "pay" | "cancel" | "fail"}, to this URL of the simulator, which then notifies the server as WeChat Pay would.
+             */
+            sandboxUrl?: string;
         };
         /** @enum {string} */
         OfferCategory: "food" | "shopping" | "attractions";
@@ -1109,14 +1101,6 @@ export interface components {
         PolicyList: {
             items: components["schemas"]["Policy"][];
         };
-        DevPayRequest: {
-            orderId: components["schemas"]["Id"];
-        };
-        DevPayResult: {
-            orderId: components["schemas"]["Id"];
-            /** @description When the payment notification will be delivered. */
-            notifyAt: components["schemas"]["Instant"];
-        };
     };
     responses: {
         /** @description `VALIDATION_FAILED`: `details.field` names the first bad field, `details.fields` all of them. */
@@ -1130,6 +1114,15 @@ export interface components {
         };
         /** @description `UNAUTHORIZED` (no or expired session token) or `CODE_USED` (login code already used). */
         Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The caller is known but not allowed; `code` says why. */
+        Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1175,6 +1168,15 @@ export interface components {
         };
         /** @description The request is well formed but cannot be honoured; `code` says why. */
         Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A service the server depends on (WeChat) did not answer or is not configured; `code` says which. */
+        Unavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1230,7 +1232,9 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -1535,6 +1539,33 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    remindVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description When the reminder will be sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reminder"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     refundOrder: {
         parameters: {
             query?: never;
@@ -1591,6 +1622,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             410: components["responses"]["Gone"];
+            503: components["responses"]["Unavailable"];
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -1951,61 +1983,6 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            default: components["responses"]["UnexpectedError"];
-        };
-    };
-    devPay: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DevPayRequest"];
-            };
-        };
-        responses: {
-            /** @description The notification is scheduled. */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DevPayResult"];
-                };
-            };
-            400: components["responses"]["ValidationFailed"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            410: components["responses"]["Gone"];
-            default: components["responses"]["UnexpectedError"];
-        };
-    };
-    devNotifyOrder: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["parameters"]["IdPath"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The order after the notification. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Order"];
-                };
-            };
-            400: components["responses"]["ValidationFailed"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
             default: components["responses"]["UnexpectedError"];
         };
     };

@@ -12,7 +12,6 @@ import {
 import type { Result } from '../services/result';
 import {
   array,
-  bool,
   instant,
   int,
   listOf,
@@ -83,7 +82,7 @@ const paymentApi: PaymentApi<Order> = {
     package: str,
     signType: literal('RSA'),
     paySign: str,
-    sandbox: optional(bool),
+    sandboxUrl: optional(str),
   }),
 };
 
@@ -129,6 +128,17 @@ export function cancelOrder(id: string): Promise<Result<Order>> {
     auth: 'required',
     retrySafe: true,
     decode,
+  });
+}
+
+/** The user accepted the visit-day reminder: the server sends it the day before the visit. Asking twice is once. */
+export function remindVisit(id: string): Promise<Result<unknown>> {
+  return request({
+    method: 'POST',
+    path: `${orderPath(id)}/reminder`,
+    auth: 'required',
+    retrySafe: true,
+    decode: (raw) => ({ ok: true, value: raw }),
   });
 }
 

@@ -17,6 +17,8 @@ export interface CacheOptions<T> {
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
+  /** An absolute URL to call instead of the API's `path` (the develop build's WeChat simulator). */
+  url?: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   decode: Decoder<T>;
@@ -126,7 +128,7 @@ function network(opts: RequestOptions<unknown>, url: string): Promise<Result<unk
 
 /** Every call settles with a Result; nothing here rejects. */
 export async function request<T>(opts: RequestOptions<T>): Promise<Result<T>> {
-  const url = buildUrl(opts.path, opts.query);
+  const url = opts.url ?? buildUrl(opts.path, opts.query);
   const untyped = opts as RequestOptions<unknown>;
   if (!opts.cache || (opts.method ?? 'GET') !== 'GET')
     return decodeWith(opts.decode, await network(untyped, url));

@@ -23,7 +23,8 @@ export interface PaymentParams {
   package: string;
   signType: 'RSA';
   paySign: string;
-  sandbox?: boolean;
+  /** Develop only: where the sandbox sheet tells the WeChat simulator what the payer chose. */
+  sandboxUrl?: string;
 }
 
 export type PayOutcome<O extends PayableOrder> =
@@ -114,21 +115,30 @@ function requestPayment(params: PaymentParams): Promise<ClientOutcome> {
   });
 }
 
-/** Develop builds against the dev API: a sheet stands in for WeChat Pay, so staff can walk every outcome. */
-function sandboxPayment(orderId: string): Promise<ClientOutcome> {
+const SHEET_OUTCOMES = ['pay', 'cancel', 'fail'] as const;
+
+/**
+ * Develop builds against the local WeChat simulator: a sheet stands in for WeChat Pay's, so staff can walk every
+ * outcome. The payer's choice goes to the simulator, which notifies the server exactly as WeChat Pay would.
+ */
+function sandboxPayment(sandboxUrl: string): Promise<ClientOutcome> {
   return new Promise((resolve) => {
     wx.showActionSheet({
       alertText: t('payment.sandboxTitle'),
       itemList: [t('payment.sandboxPay'), t('payment.sandboxCancel'), t('payment.sandboxFail')],
       success: (res) => {
-        if (res.tapIndex !== 0) return resolve(res.tapIndex === 1 ? 'cancel' : 'fail');
+        const outcome = SHEET_OUTCOMES[res.tapIndex] ?? 'cancel';
         void request({
           method: 'POST',
-          path: '/dev/pay',
-          body: { orderId },
+          path: '',
+          url: sandboxUrl,
+          body: { outcome },
           retrySafe: true,
           decode: (raw) => ({ ok: true, value: raw }),
-        }).then((r) => resolve(r.ok ? 'ok' : 'fail'));
+        }).then((r) => {
+          if (outcome !== 'pay') resolve(outcome === 'cancel' ? 'cancel' : 'fail');
+          else resolve(r.ok ? 'ok' : 'fail');
+        });
       },
       fail: () => resolve('cancel'),
     });
@@ -177,8 +187,9 @@ export async function payOrder<O extends PayableOrder>(
     return { kind: 'failed', reason: 'error', error };
   }
   await remember(orderId);
-  const sandbox = params.data.sandbox === true && envConfig().devTools;
-  const outcome = sandbox ? await sandboxPayment(orderId) : await requestPayment(params.data);
+  const { sandboxUrl } = params.data;
+  const sandbox = sandboxUrl !== undefined && envConfig().devTools;
+  const outcome = sandbox ? await sandboxPayment(sandboxUrl) : await requestPayment(params.data);
   if (outcome === 'ok') return confirmPaid(api, orderId);
   await remember(orderId, true);
   const order = await fetchOrder(api, orderId);

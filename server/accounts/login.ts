@@ -1,8 +1,10 @@
-// Who a login code belongs to. Only this exchange names a user: in production WeChat's code2Session (issue: real
-// WeChat), in development a stand-in that maps the code to a development openid and never to a user id.
+// Who a login code belongs to. Only this exchange names a user: WeChat's code2Session (the simulator's in
+// development and tests), or, where no WeChat is configured, a stand-in that maps the code to a development
+// openid and never to a user id.
 import { createHash, randomBytes } from 'crypto';
 import { ApiError } from '../core/errors';
 import type { Deps } from '../context';
+import { WeChatApiError, type WeChatApiClient } from '../wechat/api-client';
 
 export interface LoginIdentity {
   openid: string;
@@ -32,10 +34,38 @@ export const developmentOpenid = (person: string): string => `dev_${sha256(perso
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/**
- * Production until WeChat's code2Session is wired (its own issue): no code names anyone, so no one can sign in
- * as someone else through a stand-in.
- */
+/** WeChat's answers to code2Session, as the contract's errors. */
+function loginError(error: WeChatApiError): ApiError {
+  switch (error.errcode) {
+    case 40029:
+      return new ApiError(401, 'CODE_INVALID', 'This login code is not valid.');
+    case 40163:
+      return new ApiError(401, 'CODE_USED', 'This login code was already used.');
+    case 45011:
+      return new ApiError(429, 'RATE_LIMITED', 'Too many logins; try again in a minute.', {
+        retryAfterSeconds: 60,
+      });
+    case 40226:
+      return new ApiError(403, 'USER_BLOCKED', 'WeChat does not allow this user to sign in.');
+    default:
+      // -1 (WeChat busy), no answer, or the server's own appid/secret refused (40013, 40125): not the user's doing.
+      return new ApiError(503, 'LOGIN_UNAVAILABLE', 'WeChat login is not answering; try again in a moment.');
+  }
+}
+
+/** code2Session: the code is WeChat's to judge (valid five minutes, once). */
+export function wechatLogin(client: WeChatApiClient): LoginExchange {
+  return async (_deps, code) => {
+    try {
+      return { openid: (await client.code2Session(code)).openid };
+    } catch (error) {
+      if (error instanceof WeChatApiError) throw loginError(error);
+      throw error;
+    }
+  };
+}
+
+/** Production without WeChat configured: no code names anyone, so no one can sign in as someone else. */
 export const loginNotConfigured: LoginExchange = async () => {
   throw new ApiError(503, 'LOGIN_NOT_CONFIGURED', 'WeChat login is not configured on this server.');
 };

@@ -2,22 +2,22 @@
 import { createHash } from 'crypto';
 import type { components } from '../../typings/api';
 import { selectPois } from '../../miniprogram/domain/poi-filter';
-import { daysBetween, localDateAt } from '../../miniprogram/domain/time';
+import { daysBetween } from '../../miniprogram/domain/time';
 import type { Deps } from '../context';
 import { offersRemaining } from '../coupons/claims';
 import { notFound, validationFailed } from '../core/errors';
+import { todayAt } from '../core/today';
 import { dayKey, heldFrom } from '../orders/inventory';
 import type { Seed } from '../content/seed';
-import { expireDue } from '../orders/lifecycle';
-import { inTransaction } from '../work';
 
 type Schemas = components['schemas'];
 
 const MAX_CALENDAR_DAYS = 120;
 
-async function current(deps: Deps): Promise<{ seed: Seed; today: string }> {
+async function current(deps: Deps): Promise<{ seed: Seed; now: number; today: string }> {
   const seed = await deps.content.seed();
-  return { seed, today: localDateAt(deps.now(), seed.destination.timeZone) };
+  const now = deps.now();
+  return { seed, now, today: todayAt(now, seed.destination.timeZone) };
 }
 
 export async function destination(deps: Deps): Promise<Schemas['Destination']> {
@@ -116,11 +116,13 @@ export async function listEvents(deps: Deps): Promise<Schemas['EventList']> {
 
 /** A product is sold out when no day from today on has a place left, whatever the content said. */
 async function withLiveSaleState(deps: Deps, products: Schemas['Product'][]): Promise<Schemas['Product'][]> {
-  const { seed, today } = await current(deps);
+  const { seed, now, today } = await current(deps);
   const held = await heldFrom(
     deps.db,
+    seed,
     products.map((p) => p.id),
     today,
+    now,
   );
   return products.map((product) => {
     const open = (seed.calendars[product.id] ?? []).some(
@@ -164,13 +166,11 @@ export async function productCalendar(
       },
     ]);
   }
-  const { seed, today } = await current(deps);
+  const { seed, now, today } = await current(deps);
   if (!seed.products.some((p) => p.id === productId)) throw notFound('product', productId);
-  // Places of orders that expired since the last write go back before anyone counts them.
-  await inTransaction(deps, (w) => expireDue(w));
   // Past days are not on sale, so they are absent like any other day without sales.
   const first = from > today ? from : today;
-  const held = await heldFrom(deps.db, [productId], first);
+  const held = await heldFrom(deps.db, seed, [productId], first, now);
   const days = (seed.calendars[productId] ?? [])
     .filter((day) => day.date >= first && day.date <= to)
     .map((day) => {

@@ -1,7 +1,7 @@
 // The published content, read from the database and cached per content version and destination day. Every
 // instance notices a change: through NOTIFY at once, and by re-reading the version at most every second anyway.
-import { localDateAt } from '../../miniprogram/domain/time';
 import { ApiError } from '../core/errors';
+import { todayAt } from '../core/today';
 import type { Database } from '../db/database';
 import { CONTENT_CHANGED, readFiles } from './records';
 import { buildSeed, type ContentFiles, type Seed } from './seed';
@@ -51,7 +51,7 @@ export class ContentStore {
       );
     }
     const now = this.now();
-    const today = localDateAt(now, files.destination.timeZone);
+    const today = todayAt(now, files.destination.timeZone);
     const cached = this.seedCache;
     if (cached?.version === version && cached.today === today) return cached.seed;
     // Checked on import; building again only expands the calendars for the new day.

@@ -6,11 +6,12 @@ import { fingerprint } from '../../miniprogram/domain/intent';
 import { ApiError } from './errors';
 import type { Tx } from '../db/database';
 
-export interface Idempotent {
-  resourceId: string;
-  /** false when the key was seen before: the caller answers 200 with the current resource instead of 201. */
-  created: boolean;
-}
+/**
+ * created false: the key was seen before, and the caller answers 200 with the current resource instead of 201.
+ * created true: `create` ran, and its answer is here (no need to read back what was just written).
+ */
+export type Idempotent<T> =
+  { resourceId: string; created: false } | { resourceId: string; created: true; response: T };
 
 export interface KeyScope {
   userId: string;
@@ -18,19 +19,23 @@ export interface KeyScope {
   key: string;
   body: unknown;
   now: number;
+  /** Also locks the person's row until the transaction ends (in the same statement): their writes run one by one. */
+  lockPerson?: boolean;
 }
 
 /** Runs `create` at most once per (user, operation, key); `create` returns the new resource's id and answer. */
-export async function once(
+export async function once<T>(
   tx: Tx,
   scope: KeyScope,
-  create: () => Promise<{ resourceId: string; response: unknown }>,
-): Promise<Idempotent> {
+  create: () => Promise<{ resourceId: string; response: T }>,
+): Promise<Idempotent<T>> {
   const hash = createHash('sha256').update(fingerprint(scope.body)).digest('hex');
   const ids = [scope.userId, scope.operation, scope.key];
+  // Selected from the person's row so the lock, when asked for, costs no round trip of its own.
   const fresh = await tx.query(
     `INSERT INTO idempotency_keys (user_id, operation, key, fingerprint, resource_id, status, response, created_at)
-     VALUES ($1, $2, $3, $4, '', 0, 'null', $5) ON CONFLICT DO NOTHING RETURNING 1`,
+     SELECT id, $2, $3, $4::text, '', 0, 'null'::jsonb, $5::timestamptz FROM users WHERE id = $1
+     ${scope.lockPerson ? 'FOR UPDATE' : ''} ON CONFLICT DO NOTHING RETURNING 1`,
     [...ids, hash, new Date(scope.now)],
   );
   if (fresh.length === 0) {
@@ -54,5 +59,5 @@ export async function once(
      WHERE user_id = $1 AND operation = $2 AND key = $3`,
     [...ids, resourceId, JSON.stringify(response)],
   );
-  return { resourceId, created: true };
+  return { resourceId, created: true, response };
 }

@@ -2,7 +2,8 @@
 import type { Database } from './database';
 
 const BUSINESS_TABLES = [
-  'sandbox_payments',
+  'reminders',
+  'payments',
   'payment_notifications',
   'refunds',
   'tickets',

@@ -212,14 +212,22 @@ export function acceptEmptyJson(app: FastifyInstance): void {
   });
 }
 
-/** Content names its files `/assets/...`; the contract wants absolute URLs on the configured public origin. */
+/**
+ * Content names its files `/assets/...`; the contract wants absolute URLs on the configured public origin. Copies
+ * only what holds such a URL (a catalogue answer is mostly text that stays as it is): the rest is sent as it is.
+ */
 function absoluteAssetUrls(value: unknown, origin: string): unknown {
   if (typeof value === 'string') return value.startsWith('/assets/') ? origin + value : value;
-  if (Array.isArray(value)) return value.map((v) => absoluteAssetUrls(v, origin));
-  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, absoluteAssetUrls(v, origin)]));
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  let copy: Record<string, unknown> | unknown[] | undefined;
+  for (const key of Object.keys(value)) {
+    const child = (value as Record<string, unknown>)[key];
+    const absolute = absoluteAssetUrls(child, origin);
+    if (absolute === child) continue;
+    copy ??= Array.isArray(value) ? [...(value as unknown[])] : { ...value };
+    (copy as Record<string, unknown>)[key] = absolute;
   }
-  return value;
+  return copy ?? value;
 }
 
 /** Fastify has decoded the path once already: decoding again would turn `%25` into a bad escape. */

@@ -1,7 +1,8 @@
 // Scheduling work for later: a row per (kind, key), so scheduling twice is once and a restart loses nothing.
 import type { Tx } from '../db/database';
 
-export type JobKind = 'order.expire' | 'payment.notify' | 'refund.complete' | 'expire.day';
+export type JobKind =
+  'order.expire' | 'payment.check' | 'refund.complete' | 'shipping.upload' | 'reminder.send' | 'expire.day';
 
 /** Schedules `kind` for `key` at `runAt` (epoch ms); an existing job of that kind and key keeps the earlier time. */
 export async function schedule(

@@ -1,12 +1,16 @@
-// Runs due jobs on any instance: each is taken FOR UPDATE SKIP LOCKED, run, and deleted in one transaction, so two
-// instances never run the same job and a crash mid-job leaves it for the next try. A failing job is retried with
-// exponential backoff (capped at an hour); its error is kept on the row for the engineer on call.
+// Runs due jobs on any instance. A job is claimed FOR UPDATE SKIP LOCKED and leased (its run_at moved past the
+// lease) in one short transaction, so two instances never run it at once and a crash mid-job leaves it for the next
+// try once the lease ends; then it runs outside any transaction (it may call WeChat Pay) and is deleted, unless it
+// was scheduled again meanwhile. A failing job is retried with exponential backoff (capped at an hour); its error is
+// kept on the row for the engineer on call.
 import type { Deps } from '../context';
 import { inTransaction } from '../work';
 import { JOBS } from './handlers';
 import type { JobKind } from './queue';
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** Longer than any job takes (WeChat Pay calls time out after 10 s). */
+const LEASE_MS = 60 * 1000;
 
 export interface WorkerLog {
   error(fields: Record<string, unknown>, message: string): void;
@@ -80,38 +84,39 @@ export class JobWorker {
   }
 
   private async runOne(): Promise<'none' | 'done' | 'failed'> {
-    let failed: { id: number; attempts: number; error: unknown } | undefined;
-    const taken = await inTransaction(this.deps, async (w) => {
-      const [job] = await w.tx.query<{ id: number; kind: JobKind; key: string; attempts: number }>(
+    const job = await inTransaction(this.deps, async (w) => {
+      const [due] = await w.tx.query<{ id: number; kind: JobKind; key: string; attempts: number }>(
         `SELECT id, kind, key, attempts FROM jobs WHERE run_at <= $1 ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [new Date(w.now)],
       );
-      if (!job) return false;
-      await w.tx.query('SAVEPOINT job');
-      try {
-        await JOBS[job.kind](w, job.key);
-        await w.tx.query('DELETE FROM jobs WHERE id = $1', [job.id]);
-      } catch (error) {
-        await w.tx.query('ROLLBACK TO SAVEPOINT job');
-        failed = { id: job.id, attempts: job.attempts + 1, error };
-        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** job.attempts);
-        await w.tx.query('UPDATE jobs SET attempts = $2, last_error = $3, run_at = $4 WHERE id = $1', [
-          job.id,
-          failed.attempts,
-          String(error instanceof Error ? error.message : error).slice(0, 500),
-          new Date(w.now + backoff),
-        ]);
-      }
-      return true;
+      if (!due) return undefined;
+      const leasedUntil = new Date(w.now + LEASE_MS);
+      await w.tx.query('UPDATE jobs SET run_at = $2 WHERE id = $1', [due.id, leasedUntil]);
+      return { ...due, leasedUntil };
     });
-    if (!taken) return 'none';
-    if (failed) {
-      this.log.error(
-        { jobId: failed.id, attempts: failed.attempts, err: failed.error },
-        'job failed; retrying',
-      );
+    if (!job) return 'none';
+    try {
+      const result = await JOBS[job.kind](this.deps, job.key);
+      // Deleted only if still as leased: a job scheduled again while it ran (run_at moved) runs again.
+      await (result
+        ? this.deps.db.query('UPDATE jobs SET run_at = $3, attempts = 0 WHERE id = $1 AND run_at = $2', [
+            job.id,
+            job.leasedUntil,
+            new Date(result.again),
+          ])
+        : this.deps.db.query('DELETE FROM jobs WHERE id = $1 AND run_at = $2', [job.id, job.leasedUntil]));
+      return 'done';
+    } catch (error) {
+      const attempts = job.attempts + 1;
+      const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** job.attempts);
+      await this.deps.db.query('UPDATE jobs SET attempts = $2, last_error = $3, run_at = $4 WHERE id = $1', [
+        job.id,
+        attempts,
+        String(error instanceof Error ? error.message : error).slice(0, 500),
+        new Date(this.deps.now() + backoff),
+      ]);
+      this.log.error({ jobId: job.id, attempts, err: error }, 'job failed; retrying');
       return 'failed';
     }
-    return 'done';
   }
 }

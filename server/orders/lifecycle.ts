@@ -133,11 +133,13 @@ export async function expireDue(w: Work, limit = 100): Promise<void> {
   }
 }
 
-/** An unpaid order's places and coupon go back; its prepay can no longer be paid. */
+/**
+ * An unpaid order's places and coupon go back. Its prepay stays recorded: WeChat Pay still has the order, which the
+ * expiry job closes there.
+ */
 async function letGo(w: Work, order: OrderRecord): Promise<void> {
   if (order.holdsStock) await release(w.tx, placesByDay(w.seed, order.items));
   order.holdsStock = false;
-  delete order.prepay;
   await saveOrderState(w.tx, order);
   await releaseCoupon(w.tx, order);
 }
@@ -187,22 +189,24 @@ export async function cancelOrder(w: Work, order: OrderRecord): Promise<void> {
  * The payment notification: the money was taken. Idempotent: an order already paid (or past it) is unchanged.
  * An order that expired or was cancelled before the notification arrived is still marked PAID; it is fulfilled
  * if its places and coupon can be taken again, otherwise refunded at once (what the merchant must do with money
- * for goods it no longer holds). `order` is locked and settled.
+ * for goods it no longer holds). A payment that does not match the order (`refusal` says how) is refunded too.
+ * `order` is locked and settled.
  */
-export async function markPaid(w: Work, order: OrderRecord): Promise<void> {
+export async function markPaid(w: Work, order: OrderRecord, refusal?: string): Promise<void> {
   if (!['PENDING_PAYMENT', 'EXPIRED', 'CANCELLED'].includes(order.status)) return;
   const late = order.status !== 'PENDING_PAYMENT';
-  const retaken = late ? await retake(w, order) : true;
-  delete order.prepay;
+  const retaken = refusal === undefined && (late ? await retake(w, order) : true);
   await move(w, order, 'PAID', w.now);
   if (!retaken) {
-    await startRefund(w, order, 'paid after the order had expired or was cancelled');
+    await startRefund(w, order, refusal ?? 'paid after the order had expired or was cancelled');
     return;
   }
   await consumeCoupon(w.tx, order, w.now);
   await move(w, order, 'FULFILLED', w.now);
   if (order.kind === 'tickets') await issueTickets(w, order);
   else await issuePolicy(w, order);
+  // Delivered: the platform releases the funds of a mini-program payment once told (virtual goods).
+  await schedule(w.tx, 'shipping.upload', order.id, w.now);
 }
 
 /** Takes a late-paid order's places and coupon again; false when they went to someone else meanwhile. */

@@ -10,7 +10,15 @@ import { ApiError, invalid, nested, type Problem } from '../core/errors';
 import { once } from '../core/idempotency';
 import { isCancellable, userPolicy } from '../policies/policies';
 import { inTransaction, type Work } from '../work';
-import { expireDue, openOrder, cancelOrder, settle, startRefund, userOrder } from './lifecycle';
+import {
+  expireDue,
+  openOrder,
+  cancelOrder,
+  settle,
+  startRefund,
+  userOrder,
+  type NewOrder,
+} from './lifecycle';
 import { userOrders, type OrderRecord } from './records';
 
 type Schemas = components['schemas'];
@@ -24,12 +32,13 @@ export function createTicketOrder(
 ): Promise<{ order: Schemas['Order']; created: boolean }> {
   return inTransaction(deps, async (w) => {
     // One writer per person at a time: the pending-order caps below are then exact.
-    await w.tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [userId]);
-    const result = await once(w.tx, { userId, operation: 'createOrder', key, body, now: w.now }, async () => {
+    const scope = { userId, operation: 'createOrder', key, body, now: w.now, lockPerson: true };
+    const result = await once(w.tx, scope, async () => {
       const order = await newTicketOrder(w, userId, body);
       return { resourceId: order.id, response: orderView(order) };
     });
-    return { order: orderView(await userOrder(w, userId, result.resourceId)), created: result.created };
+    if (result.created) return { order: result.response, created: true };
+    return { order: orderView(await userOrder(w, userId, result.resourceId)), created: false };
   });
 }
 
@@ -38,8 +47,6 @@ async function newTicketOrder(
   userId: string,
   body: Schemas['CreateOrderRequest'],
 ): Promise<OrderRecord> {
-  // Orders that expired since the last request give their places and coupons back before this one looks.
-  await expireDue(w);
   const problems: Problem[] = [];
   const contact = validateTicketContact(body.contact);
   if (!contact.ok) problems.push(...nested('contact', contact.errors));
@@ -53,9 +60,12 @@ async function newTicketOrder(
     currency,
   );
   const lines = items.map((item) => ({ category: categoryOf(w, item.productId), subtotal: item.subtotal }));
+  // Orders past their expiry hold their places and coupon until expired (a job): expired here only when this
+  // order needs what they may hold, so a purchase does not wait for the job and most purchases skip the sweep.
+  if (body.couponId !== undefined) await expireDue(w);
   const discount =
     body.couponId === undefined ? money(0, currency) : await couponDiscount(w, userId, body.couponId, lines);
-  const opened = await openOrder(w, {
+  const input: NewOrder = {
     userId,
     kind: 'tickets',
     items,
@@ -63,7 +73,12 @@ async function newTicketOrder(
     discount,
     contact: contact.value,
     ...(body.couponId !== undefined && { couponId: body.couponId }),
-  });
+  };
+  let opened = await openOrder(w, input);
+  if ('shortage' in opened) {
+    await expireDue(w);
+    opened = await openOrder(w, input);
+  }
   if ('order' in opened) return opened.order;
   const short = opened.shortage;
   const soldOut = short.remaining === 0;

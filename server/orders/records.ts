@@ -131,11 +131,15 @@ async function withHistory(tx: Tx, rows: OrderRow[]): Promise<OrderRecord[]> {
   }));
 }
 
+/** The order and the first line of its history, in one statement. */
 export async function insertOrder(tx: Tx, order: OrderRecord): Promise<void> {
   await tx.query(
-    `INSERT INTO orders (id, user_id, kind, status, items, currency, subtotal, discount, total, cny_currency,
-       total_cny, coupon_id, contact, holds_stock, quote_id, policy_draft, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    `WITH inserted AS (
+       INSERT INTO orders (id, user_id, kind, status, items, currency, subtotal, discount, total, cny_currency,
+         total_cny, coupon_id, contact, holds_stock, quote_id, policy_draft, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       RETURNING id, status, created_at)
+     INSERT INTO order_history (order_id, seq, status, at) SELECT id, 0, status, created_at FROM inserted`,
     [
       order.id,
       order.userId,
@@ -157,7 +161,6 @@ export async function insertOrder(tx: Tx, order: OrderRecord): Promise<void> {
       new Date(order.expiresAt),
     ],
   );
-  await appendHistory(tx, order.id, 0, order.status, order.createdAt);
 }
 
 export async function appendHistory(

@@ -1,12 +1,14 @@
-// The development payment sandbox (real WeChat Pay comes with its own issue): requestPayment parameters for an
-// unpaid order, what the sandbox sheet's "Pay" does, and the payment notification that alone marks an order paid.
-import { createHmac, randomBytes } from 'crypto';
+// Paying an order with WeChat Pay: a JSAPI prepay for wx.requestPayment, and what WeChat Pay reports (a
+// notification or a query) turned into the order's state. The order id is the out_trade_no. Calls to WeChat Pay
+// happen outside transactions: a slow answer never holds a lock or the embedded database.
 import type { components } from '../../typings/api';
-import { iso, type Deps } from '../context';
-import { assertPayable, lockedOrder, markPaid, userOrder } from '../orders/lifecycle';
-import { orderView } from '../orders/orders';
-import { saveOrderState } from '../orders/records';
+import type { Deps } from '../context';
+import { ApiError } from '../core/errors';
 import { schedule } from '../jobs/queue';
+import { assertPayable, lockedOrder, markPaid, userOrder } from '../orders/lifecycle';
+import { saveOrderState, type Money, type OrderRecord } from '../orders/records';
+import type { WeChatPayClient } from '../wechat/pay-client';
+import { PayRefused, PayUnavailable, type PayTransaction } from '../wechat/pay-types';
 import { inTransaction, type Work } from '../work';
 
 type Schemas = components['schemas'];
@@ -14,74 +16,131 @@ type Schemas = components['schemas'];
 /** prepay_id lifetime (WeChat Pay documents about 2 hours); an order's expiry ends it sooner. */
 const PREPAY_TTL_MS = 2 * 60 * 60 * 1000;
 
-// The sandbox has no merchant private key: paySign is an HMAC over the message WeChat Pay's RSA signature covers,
-// which the client's sandbox sheet never checks. `sandbox: true` says so.
-const SANDBOX_APP_ID = 'wx-sandbox';
-const SANDBOX_KEY = 'wayfarer-dev-api-sandbox';
+export function payClient(deps: Deps): WeChatPayClient {
+  if (!deps.pay)
+    throw new ApiError(503, 'PAYMENT_NOT_CONFIGURED', 'WeChat Pay is not configured on this server.');
+  return deps.pay;
+}
 
 /**
- * Parameters for wx.requestPayment. The order id is the out_trade_no, so paying again after a cancelled sheet
- * pays the same WeChat order: the prepay_id is reused while it is valid.
+ * What WeChat Pay charges for an order. Global charges the destination's currency; a domestic merchant charges
+ * CNY, the order's CNY amount fixed when it was placed (the destination's configured rate, the figure the
+ * tourist saw beside the price).
  */
-export function createPayment(
+export function chargeOf(pay: WeChatPayClient, order: OrderRecord): Money {
+  return pay.config.region === 'global' ? order.total : order.totalCny;
+}
+
+/**
+ * Parameters for wx.requestPayment. Paying again after a cancelled sheet pays the same WeChat Pay order: its
+ * prepay_id is reused while valid.
+ */
+export async function createPayment(
   deps: Deps,
   userId: string,
   orderId: string,
 ): Promise<Schemas['PaymentParams']> {
-  return inTransaction(deps, async (w) => {
-    const order = await userOrder(w, userId, orderId, true);
-    assertPayable(order);
-    if (!order.prepay || order.prepay.validUntil <= w.now) {
-      order.prepay = {
-        id: `wx${randomBytes(14).toString('hex')}`,
-        validUntil: Math.min(w.now + PREPAY_TTL_MS, order.expiresAt),
-      };
-      await saveOrderState(w.tx, order);
-    }
-    const timeStamp = String(Math.floor(w.now / 1000));
-    const nonceStr = randomBytes(16).toString('hex');
-    const pkg = `prepay_id=${order.prepay.id}`;
-    const paySign = createHmac('sha256', SANDBOX_KEY)
-      .update(`${SANDBOX_APP_ID}\n${timeStamp}\n${nonceStr}\n${pkg}\n`)
-      .digest('base64');
-    return { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign, sandbox: true };
+  const pay = payClient(deps);
+  const { order, openid, description } = await inTransaction(deps, async (w) => {
+    const found = await userOrder(w, userId, orderId);
+    assertPayable(found);
+    const [user] = await w.tx.query<{ openid: string }>('SELECT openid FROM users WHERE id = $1', [userId]);
+    const name = w.seed.destination.name['zh-CN'] ?? Object.values(w.seed.destination.name)[0] ?? 'Wayfarer';
+    return {
+      order: found,
+      openid: user!.openid,
+      description: `${name}-${found.kind === 'tickets' ? '门票' : '旅行保险'}`,
+    };
   });
+  let prepayId = order.prepay && order.prepay.validUntil > deps.now() ? order.prepay.id : undefined;
+  if (prepayId === undefined) {
+    const charge = chargeOf(pay, order);
+    const id = await pay
+      .prepay({
+        outTradeNo: order.id,
+        description,
+        total: charge.amount,
+        currency: charge.currency,
+        openid,
+        expiresAt: order.expiresAt,
+      })
+      .catch(unavailable);
+    await inTransaction(deps, async (w) => {
+      const locked = await userOrder(w, userId, orderId, true);
+      assertPayable(locked);
+      locked.prepay = { id, validUntil: Math.min(w.now + PREPAY_TTL_MS, locked.expiresAt) };
+      await saveOrderState(w.tx, locked);
+      await schedule(w.tx, 'payment.check', orderId, w.now + deps.options.paymentCheckMs);
+    });
+    deps.wake(deps.options.paymentCheckMs);
+    prepayId = id;
+  }
+  const sandbox = pay.config.sandboxOrigin;
+  return {
+    ...pay.requestPayment(prepayId, deps.now()),
+    ...(sandbox !== undefined && { sandboxUrl: `${sandbox}/sim/pay/${encodeURIComponent(prepayId)}` }),
+  };
 }
 
-/** The sandbox sheet said "Pay": the money moved; its notification is a job, due after the sandbox's latency. */
-export async function devPay(deps: Deps, orderId: string): Promise<Schemas['DevPayResult']> {
-  const result = await inTransaction(deps, async (w) => {
-    assertPayable(await lockedOrder(w, orderId));
-    await w.tx.query(
-      'INSERT INTO sandbox_payments (order_id, paid_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [orderId, new Date(w.now)],
-    );
-    await schedule(w.tx, 'payment.notify', orderId, w.now);
-    return { orderId, notifyAt: iso(w.now + deps.options.notifyDelayMs) };
-  });
-  deps.wake(deps.options.notifyDelayMs);
-  return result;
-}
-
-/** The sandbox's answer to "was this order paid?" (what a query by out_trade_no tells). */
-export async function sandboxPaid(w: Work, orderId: string): Promise<boolean> {
-  const rows = await w.tx.query('SELECT 1 FROM sandbox_payments WHERE order_id = $1', [orderId]);
-  return rows.length > 0;
+function unavailable(error: unknown): never {
+  if (error instanceof PayUnavailable || error instanceof PayRefused) {
+    throw new ApiError(503, 'PAYMENT_UNAVAILABLE', 'WeChat Pay is not answering; try again in a moment.');
+  }
+  throw error;
 }
 
 /**
- * A payment notification, possibly a duplicate (same notification id: recorded once) or late (see markPaid).
+ * What WeChat Pay says happened to an order (a notification, or a query when none came). A successful payment
+ * is recorded once (by transaction id) and marks the order paid; a payment whose amount or currency is not the
+ * order's is recorded and refunded. Returns false when the order is not ours.
  */
-export function notifyPaid(deps: Deps, orderId: string, notificationId: string): Promise<Schemas['Order']> {
-  return inTransaction(deps, (w) => applyNotification(w, orderId, notificationId).then(orderView));
+export async function applyTransaction(
+  w: Work,
+  pay: WeChatPayClient,
+  txn: PayTransaction,
+  notificationId?: string,
+): Promise<boolean> {
+  const order = await lockedOrder(w, txn.outTradeNo).catch(() => undefined);
+  if (!order) return false;
+  if (notificationId !== undefined) {
+    await w.tx.query(
+      'INSERT INTO payment_notifications (id, order_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [notificationId, order.id, new Date(w.now)],
+    );
+  }
+  if (txn.state !== 'SUCCESS' || txn.transactionId === undefined) return true;
+  await w.tx.query(
+    `INSERT INTO payments (order_id, transaction_id, amount, currency, payer_total, payer_currency, rate, paid_at, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+    [
+      order.id,
+      txn.transactionId,
+      txn.total,
+      txn.currency,
+      txn.payerTotal ?? null,
+      txn.payerCurrency ?? null,
+      txn.rate ?? null,
+      new Date(Date.parse(txn.successTime ?? '') || w.now),
+      new Date(w.now),
+    ],
+  );
+  const charge = chargeOf(pay, order);
+  const matches = txn.total === charge.amount && txn.currency === charge.currency;
+  await markPaid(
+    w,
+    order,
+    matches
+      ? undefined
+      : `paid ${txn.total} ${txn.currency}, not the order's ${charge.amount} ${charge.currency}`,
+  );
+  return true;
 }
 
-export async function applyNotification(w: Work, orderId: string, notificationId: string) {
-  const order = await lockedOrder(w, orderId);
-  await w.tx.query(
-    'INSERT INTO payment_notifications (id, order_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-    [notificationId, orderId, new Date(w.now)],
-  );
-  await markPaid(w, order);
-  return order;
+/** Asks WeChat Pay about an order and applies a payment it reports. True when the order is now paid there. */
+export async function reconcile(deps: Deps, orderId: string): Promise<boolean> {
+  const pay = payClient(deps);
+  const txn = await pay.query(orderId);
+  if (txn?.state !== 'SUCCESS') return false;
+  await inTransaction(deps, (w) => applyTransaction(w, pay, txn));
+  return true;
 }

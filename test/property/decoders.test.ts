@@ -204,16 +204,17 @@ const baselines = new Map<string, Outcome>();
 const matches = (c: Case, req: FakeRequest) =>
   req.method === c.method && c.path.test(new URL(req.url).pathname);
 
-async function devPost(path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${api.origin}${path}`, {
-    method: 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+/** Paid in WeChat's sheet (the fake pays at the simulator, which notifies the server): the paid order. */
+async function paid(orderId: string) {
+  const outcome = await m.orders.payForOrder(orderId);
+  if (outcome.kind !== 'paid') throw new Error(`paying ${orderId} ended ${outcome.kind}`);
+  return outcome.order;
 }
 
-/** Orders, a paid order, a coupon, a quote and a policy exist, so every endpoint has a real answer to record. */
+/**
+ * Orders, a paid order, a coupon, a quote and a policy exist, so every endpoint has a real answer to record. Run
+ * while the payment sheet still pays.
+ */
 async function seedState(): Promise<void> {
   const created = async () => {
     const r = await m.orders.createOrder(orderBody, m.http.newIdempotencyKey());
@@ -222,7 +223,7 @@ async function seedState(): Promise<void> {
   };
   ids.order = await created();
   ids.paidOrder = await created();
-  await devPost(`/dev/orders/${ids.paidOrder}/notify`);
+  await paid(ids.paidOrder);
   const coupon = await m.coupons.claimOffer('sylvia-park-10-off', m.http.newIdempotencyKey(), ZONE);
   if (!coupon.ok) throw new Error(JSON.stringify(coupon.error));
   ids.coupon = coupon.data.id;
@@ -243,9 +244,7 @@ async function seedState(): Promise<void> {
   const policyKey = m.http.newIdempotencyKey();
   const policyOrder = await m.insurance.createInsurancePolicy(body, policyKey);
   if (!policyOrder.ok) throw new Error(JSON.stringify(policyOrder.error));
-  await devPost(`/dev/orders/${policyOrder.data.id}/notify`);
-  const order = await m.orders.getOrder(policyOrder.data.id);
-  ids.policy = (order.ok && order.data.policyId) || '';
+  ids.policy = (await paid(policyOrder.data.id)).policyId ?? '';
   CASES.find((c) => c.name === 'createInsurancePolicy')!.call = (mm) =>
     mm.insurance.createInsurancePolicy(body, policyKey);
 }
@@ -255,13 +254,13 @@ beforeAll(async () => {
   fake.envVersion = 'trial';
   api = await startApiServer({ now: () => fake.clock.now, notifyDelayMs: 0 });
   connect(fake, api);
-  // The payment sheet is always closed: decoded parameters must not pay anything between runs.
+  m = await load();
+  await seedState();
+  // From now on the payment sheet is always closed: decoded parameters must not pay anything between runs.
   fake.extend({
     requestPayment: (opts: { fail?: (e: { errMsg: string }) => void }) =>
       opts.fail?.({ errMsg: 'requestPayment:fail cancel' }),
   });
-  m = await load();
-  await seedState();
   // Each endpoint's real answer, recorded, and what the api function makes of it.
   for (const c of CASES) {
     fake.net.handler = async (req) => {

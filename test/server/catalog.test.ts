@@ -252,7 +252,7 @@ describe('contract enforcement', () => {
   });
 
   it('has no dev routes when dev mode is off', async () => {
-    for (const path of ['/dev/reset', '/dev/pay']) {
+    for (const path of ['/dev/reset', '/dev/coupons/WELCOME/redeem']) {
       const { status, body } = await api<ErrorBody>(path, { method: 'POST', body: {} });
       expect(status).toBe(404);
       expect(body.code).toBe('NOT_FOUND');

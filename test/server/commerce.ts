@@ -2,6 +2,7 @@
 // and a way to bring a product-day down to a given stock.
 import { randomUUID } from 'crypto';
 import { addDays, instantOf } from '../../miniprogram/domain/time';
+import { decideAtSimulator } from '../support/stack';
 import type { ApiResponse, Schemas, TestServer } from './helpers';
 
 export const ZONE = 'Pacific/Auckland';
@@ -58,6 +59,11 @@ export interface Shopper {
   ): Promise<ApiResponse<Schemas['Order'] & Schemas['Error']>>;
   get<T>(path: string): Promise<ApiResponse<T>>;
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /**
+   * Pays an order in WeChat's sheet (at the simulator), which notifies the server before this returns, unless
+   * `notification` is 'drop' (WeChat Pay took the money; its notification is lost). The simulator's answer.
+   */
+  pay(orderId: string, notification?: 'deliver' | 'drop'): Promise<string | undefined>;
 }
 
 export async function shopper(server: TestServer, name: string): Promise<Shopper> {
@@ -69,6 +75,16 @@ export async function shopper(server: TestServer, name: string): Promise<Shopper
     get: (path) => server.api(path, { token }),
     post: (path, body, headers) =>
       server.api(path, { method: 'POST', body, token, ...(headers && { headers }) }),
+    pay: async (orderId, notification = 'deliver') => {
+      const params = await server.api<Schemas['PaymentParams']>(`/v1/orders/${orderId}/payment`, {
+        method: 'POST',
+        token,
+      });
+      if (params.status !== 200)
+        throw new Error(`payment parameters: ${params.status} ${JSON.stringify(params.body)}`);
+      if (notification === 'drop') server.sim.faults.notify.push({ kind: 'drop' });
+      return (await decideAtSimulator(params.body.sandboxUrl)).result;
+    },
   };
 }
 
@@ -79,17 +95,17 @@ export async function remaining(server: TestServer, productId: string, date: str
   return body.days[0]?.remaining ?? 0;
 }
 
-/** Orders (as `buyer`) until exactly `left` places remain that day, `maxQty` at a time; returns the order ids. */
+/** Orders (as `buyer`, then a crowd) until exactly `left` places remain that day; the orders and their buyers. */
 export async function drainTo(
   buyer: Shopper,
   server: TestServer,
   productId: string,
   date: string,
   left: number,
-): Promise<string[]> {
+): Promise<Array<{ id: string; buyer: Shopper }>> {
   const product = (await server.api<Schemas['Product']>(`/v1/products/${productId}`)).body;
   const type = product.ticketTypes.find((t) => t.kind === 'adult') ?? product.ticketTypes[0]!;
-  const ids: string[] = [];
+  const ids: Array<{ id: string; buyer: Shopper }> = [];
   let excess = (await remaining(server, productId, date)) - left;
   if (excess < 0) throw new Error(`${productId} has fewer than ${left} places on ${date}`);
   // The server caps one person's unpaid orders: a crowd of buyers takes the places, four orders each.
@@ -102,7 +118,7 @@ export async function drainTo(
       contact,
     });
     if (res.status !== 201) throw new Error(`drain order failed: ${res.status} ${JSON.stringify(res.body)}`);
-    ids.push(res.body.id);
+    ids.push({ id: res.body.id, buyer: current });
     excess -= quantity;
   }
   expect(await remaining(server, productId, date)).toBe(left);

@@ -1,8 +1,8 @@
 // A real dev API on a loopback port for one test file, and a small fetch client for it.
 import type { FastifyInstance } from 'fastify';
-import { developmentLogin } from '../../server/accounts/login';
-import { buildServer, type BuildServerOptions } from '../../server/app';
+import type { WeChatSimulator } from '../../simulator/simulator';
 import type { components } from '../../typings/api';
+import { startStack, type StackOptions } from '../support/stack';
 
 export type Schemas = components['schemas'];
 export type ErrorBody = Schemas['Error'];
@@ -23,6 +23,9 @@ export interface ApiResponse<T> {
 export interface TestServer {
   app: FastifyInstance;
   baseUrl: string;
+  /** The WeChat simulator the server pays through, and the merchant id it pays as. */
+  sim: WeChatSimulator;
+  mchid: string;
   /** Calls the API; the body is parsed JSON when the response is JSON (typed by the caller), else the text. */
   api<T = unknown>(path: string, options?: ApiOptions): Promise<ApiResponse<T>>;
   /** A fresh session for a person; the same name is the same user on every login. */
@@ -30,14 +33,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: BuildServerOptions = {}): Promise<TestServer> {
-  const app = buildServer({
-    demoContent: true,
-    login: developmentLogin,
-    validateResponses: true,
-    ...options,
-  });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+export async function startServer(options: StackOptions = {}): Promise<TestServer> {
+  const stack = await startStack(options);
+  const { app, sim, mchid } = stack;
+  const baseUrl = stack.origin;
   const logins = new Map<string, number>();
 
   async function api<T>(
@@ -72,14 +71,14 @@ export async function startServer(options: BuildServerOptions = {}): Promise<Tes
     return body.token;
   }
 
-  return { app, baseUrl, api, login, close: () => app.close() };
+  return { app, baseUrl, sim, mchid, api, login, close: () => stack.close() };
 }
 
 /**
  * One server for the whole test file, started in beforeAll and closed in afterAll. Use the returned handle's
  * methods inside tests (it is filled in by beforeAll).
  */
-export function useServer(options: BuildServerOptions = {}): TestServer {
+export function useServer(options: StackOptions = {}): TestServer {
   let server: TestServer | undefined;
   const live = (): TestServer => {
     if (!server) throw new Error('useServer: the server is not started (use it inside a test)');
@@ -97,6 +96,12 @@ export function useServer(options: BuildServerOptions = {}): TestServer {
     },
     get baseUrl() {
       return live().baseUrl;
+    },
+    get sim() {
+      return live().sim;
+    },
+    get mchid() {
+      return live().mchid;
     },
     api: <T>(path: string, opts?: ApiOptions) => live().api<T>(path, opts),
     login: (name) => live().login(name),

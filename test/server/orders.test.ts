@@ -167,7 +167,7 @@ describe('expiry and cancellation', () => {
     clock.advance(15 * MINUTE - 1);
     expect((await alice.get<Schemas['Order']>(`/v1/orders/${order.id}`)).body.status).toBe('PENDING_PAYMENT');
     clock.advance(1);
-    // The calendar alone (no read of the order) sees the stock back: the sweep runs on every state read.
+    // The calendar alone (no read of the order) sees the stock back: it counts no places of an order past expiry.
     expect(await remaining(server, 'sky-tower-skydeck', date)).toBe(before);
     const expired = (await alice.get<Schemas['Order']>(`/v1/orders/${order.id}`)).body;
     expect(expired.status).toBe('EXPIRED');

@@ -1,5 +1,12 @@
-// Payment over real HTTP: requestPayment parameters, the simulated WeChat Pay notification (on time, duplicated,
-// late), e-tickets issued exactly once, coupons consumed on payment, and refunds.
+// Payment over real HTTP through the WeChat simulator: requestPayment parameters signed with the merchant key, the
+// payment notification (on time, duplicated, lost, late, forged), e-tickets issued exactly once, coupons consumed on
+// payment, and refunds.
+import { createSign, createVerify, type KeyObject } from 'crypto';
+import { buildNotification } from '../../simulator/notifier';
+import { newPlatformKeys } from '../../simulator/keys';
+import { NOTIFY_PATH } from '../../server/wechat/pay-config';
+import { eventually } from '../support/eventually';
+import { decideAtSimulator, resendNotification } from '../support/stack';
 import {
   Clock,
   DAY,
@@ -30,43 +37,52 @@ beforeAll(async () => {
   bob = await shopper(server, 'bob');
 });
 
-const notify = (orderId: string) =>
-  server.api<Schemas['Order'] & Schemas['Error']>(`/dev/orders/${orderId}/notify`, { method: 'POST' });
+const order = (who: Shopper, id: string) => who.get<Schemas['Order']>(`/v1/orders/${id}`).then((r) => r.body);
 const tickets = (who: Shopper, orderId: string) =>
   who.get<Schemas['TicketList']>(`/v1/tickets?orderId=${orderId}`).then((r) => r.body.items);
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('timed out');
-}
+const resend = (orderId: string) => resendNotification(server, orderId);
 
 describe('payment parameters', () => {
-  it('gives sandbox requestPayment parameters and reuses the prepay_id for the same order', async () => {
-    const order = (await alice.createOrder(orderBody([{}]))).body;
-    const first = await alice.post<Schemas['PaymentParams']>(`/v1/orders/${order.id}/payment`);
+  it('gives requestPayment parameters signed with the merchant key and reuses the prepay_id', async () => {
+    const placed = (await alice.createOrder(orderBody([{}]))).body;
+    const first = await alice.post<Schemas['PaymentParams']>(`/v1/orders/${placed.id}/payment`);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ signType: 'RSA', sandbox: true });
+    expect(first.body.signType).toBe('RSA');
     expect(first.body.timeStamp).toBe(String(Math.floor(clock.ms / 1000)));
     expect(first.body.package).toMatch(/^prepay_id=wx[0-9a-f]+$/);
     expect(first.body.nonceStr.length).toBeLessThanOrEqual(32);
+    // paySign is RSA-SHA256 over appId, timeStamp, nonceStr and package, checked with the merchant's public key.
+    const merchant = server.sim.merchants.get(server.mchid)!;
+    const { timeStamp, nonceStr, package: pkg, paySign } = first.body;
+    const message = `${merchant.appid}\n${timeStamp}\n${nonceStr}\n${pkg}\n`;
+    expect(createVerify('RSA-SHA256').update(message).verify(merchant.publicKey, paySign, 'base64')).toBe(
+      true,
+    );
+    expect(
+      createVerify('RSA-SHA256')
+        .update(message + 'x')
+        .verify(merchant.publicKey, paySign, 'base64'),
+    ).toBe(false);
+    // The simulator holds the order in the destination's currency (a Global merchant), for the order's total.
+    const held = server.sim.transactions.get(`${server.mchid}:${placed.id}`)!;
+    expect([held.total, held.currency, held.state]).toEqual([placed.total.amount, 'NZD', 'NOTPAY']);
+    expect(held.expiresAt).toBe(Date.parse(placed.expiresAt));
     // The user cancelled the sheet and pays again: the same WeChat order, fresh nonce and signature.
     clock.advance(MINUTE);
-    const again = await alice.post<Schemas['PaymentParams']>(`/v1/orders/${order.id}/payment`);
+    const again = await alice.post<Schemas['PaymentParams']>(`/v1/orders/${placed.id}/payment`);
     expect(again.body.package).toBe(first.body.package);
     expect(again.body.nonceStr).not.toBe(first.body.nonceStr);
-    expect((await alice.get<Schemas['Order']>(`/v1/orders/${order.id}`)).body.status).toBe('PENDING_PAYMENT');
+    expect((await decideAtSimulator(again.body.sandboxUrl, 'cancel')).result).toBe('cancelled');
+    expect((await order(alice, placed.id)).status).toBe('PENDING_PAYMENT');
   });
 
   it('answers 410 ORDER_EXPIRED after expiry and 409 ORDER_NOT_PAYABLE once paid or cancelled', async () => {
     const expiring = (await alice.createOrder(orderBody([{}]))).body;
     const cancelled = (await alice.createOrder(orderBody([{}]))).body;
     const paid = (await alice.createOrder(orderBody([{}]))).body;
+    const sheet = (await alice.post<Schemas['PaymentParams']>(`/v1/orders/${expiring.id}/payment`)).body;
     await alice.post(`/v1/orders/${cancelled.id}/cancel`);
-    await notify(paid.id);
+    await alice.pay(paid.id);
     clock.advance(15 * MINUTE);
     const gone = await alice.post<Schemas['Error']>(`/v1/orders/${expiring.id}/payment`);
     expect([gone.status, gone.body.code]).toEqual([410, 'ORDER_EXPIRED']);
@@ -74,15 +90,24 @@ describe('payment parameters', () => {
       const res = await alice.post<Schemas['Error']>(`/v1/orders/${id}/payment`);
       expect([res.status, res.body.code]).toEqual([409, 'ORDER_NOT_PAYABLE']);
     }
-    const devPay = await server.api<Schemas['Error']>('/dev/pay', { body: { orderId: expiring.id } });
-    expect([devPay.status, devPay.body.code]).toEqual([410, 'ORDER_EXPIRED']);
+    // WeChat Pay itself no longer takes money for the expired order (its time_expire passed).
+    expect(await decideAtSimulator(sheet.sandboxUrl)).toEqual({ status: 409, result: 'closed' });
+  });
+
+  it('answers 503 PAYMENT_UNAVAILABLE while WeChat Pay fails, and works on the next try', async () => {
+    const placed = (await alice.createOrder(orderBody([{}]))).body;
+    server.sim.faults.api.push({ fault: '5xx', on: '/jsapi' });
+    const failed = await alice.post<Schemas['Error']>(`/v1/orders/${placed.id}/payment`);
+    expect([failed.status, failed.body.code]).toEqual([503, 'PAYMENT_UNAVAILABLE']);
+    expect((await alice.post(`/v1/orders/${placed.id}/payment`)).status).toBe(200);
+    await alice.post(`/v1/orders/${placed.id}/cancel`);
   });
 });
 
 describe('the payment notification', () => {
-  it('marks the order PAID then FULFILLED after the notify delay, with one e-ticket per unit', async () => {
+  it('marks the order PAID then FULFILLED, with one e-ticket per unit and the payment recorded', async () => {
     const date = day(5);
-    const order = (
+    const placed = (
       await alice.createOrder(
         orderBody([
           { date, ticketTypeId: 'adult', quantity: 2 },
@@ -90,18 +115,11 @@ describe('the payment notification', () => {
         ]),
       )
     ).body;
-    const scheduled = await server.api<Schemas['DevPayResult']>('/dev/pay', { body: { orderId: order.id } });
-    expect(scheduled.status).toBe(202);
-    expect(Date.parse(scheduled.body.notifyAt)).toBe(clock.ms + NOTIFY_DELAY);
-    expect((await alice.get<Schemas['Order']>(`/v1/orders/${order.id}`)).body.status).toBe('PENDING_PAYMENT');
-
-    const done = await waitFor(
-      () => alice.get<Schemas['Order']>(`/v1/orders/${order.id}`).then((r) => r.body),
-      (o) => o.status !== 'PENDING_PAYMENT',
-    );
+    expect(await alice.pay(placed.id)).toBe('paid');
+    const done = await order(alice, placed.id);
     expect(done.status).toBe('FULFILLED');
     expect(done.history.map((h) => h.status)).toEqual(['PENDING_PAYMENT', 'PAID', 'FULFILLED']);
-    const issued = await tickets(alice, order.id);
+    const issued = await tickets(alice, placed.id);
     expect(issued.map((t) => [t.ticketTypeId, t.holderType, t.visitDate, t.validUntil, t.status])).toEqual([
       ['adult', 'adult', date, date, 'valid'],
       ['adult', 'adult', date, date, 'valid'],
@@ -109,64 +127,232 @@ describe('the payment notification', () => {
     ]);
     expect(new Set(issued.map((t) => t.code)).size).toBe(3);
     for (const t of issued) expect(t.qrPayload).toContain(t.code);
+    const [payment] = await server.app.wayfarer.deps.db.query<{
+      amount: string;
+      currency: string;
+      payer_currency: string;
+    }>('SELECT amount, currency, payer_currency FROM payments WHERE order_id = $1', [placed.id]);
+    expect([Number(payment!.amount), payment!.currency, payment!.payer_currency]).toEqual([
+      placed.total.amount,
+      'NZD',
+      'CNY',
+    ]);
   });
 
   it('issues e-tickets exactly once when the notification is delivered twice (or concurrently)', async () => {
-    const order = (await alice.createOrder(orderBody([{ quantity: 3 }]))).body;
-    const [a, b] = await Promise.all([notify(order.id), notify(order.id)]);
-    const third = await notify(order.id);
-    for (const res of [a, b, third]) expect([res.status, res.body.status]).toEqual([200, 'FULFILLED']);
-    expect(third.body.history.map((h) => h.status)).toEqual(['PENDING_PAYMENT', 'PAID', 'FULFILLED']);
-    expect(await tickets(alice, order.id)).toHaveLength(3);
-    expect((await bob.get(`/v1/tickets?orderId=${order.id}`)).status).toBe(404);
+    const placed = (await alice.createOrder(orderBody([{ quantity: 3 }]))).body;
+    server.sim.faults.notify.push({ kind: 'duplicate' });
+    await alice.pay(placed.id);
+    await Promise.all([resend(placed.id), resend(placed.id)]);
+    const done = await order(alice, placed.id);
+    expect(done.history.map((h) => h.status)).toEqual(['PENDING_PAYMENT', 'PAID', 'FULFILLED']);
+    expect(await tickets(alice, placed.id)).toHaveLength(3);
+    expect((await bob.get(`/v1/tickets?orderId=${placed.id}`)).status).toBe(404);
+  });
+
+  it('tells the platform the virtual goods were delivered, once (upload_shipping_info)', async () => {
+    const placed = (await alice.createOrder(orderBody([{ quantity: 1 }]))).body;
+    server.sim.faults.notify.push({ kind: 'duplicate' });
+    await alice.pay(placed.id);
+    const shipped = () => server.sim.shipments.filter((s) => s.outTradeNo === placed.id);
+    await eventually(
+      async () => shipped(),
+      (list) => list.length > 0,
+    );
+    await resend(placed.id);
+    const [row] = await server.app.wayfarer.deps.db.query<{ at: Date | null }>(
+      'SELECT shipping_uploaded_at AS at FROM payments WHERE order_id = $1',
+      [placed.id],
+    );
+    expect(row?.at).toBeInstanceOf(Date);
+    expect(shipped()).toEqual([{ mchid: server.mchid, outTradeNo: placed.id, itemDesc: '电子门票' }]);
+  });
+
+  it('asks WeChat Pay when the notification is lost, and fulfils the order', async () => {
+    const placed = (await alice.createOrder(orderBody([{ quantity: 1 }]))).body;
+    expect(await alice.pay(placed.id, 'drop')).toBe('paid');
+    expect((await order(alice, placed.id)).status).toBe('PENDING_PAYMENT');
+    clock.advance(MINUTE); // the payment check is due
+    server.app.wayfarer.worker.wake(0);
+    const done = await eventually(
+      () => order(alice, placed.id),
+      (o) => o.status !== 'PENDING_PAYMENT',
+    );
+    expect(done.history.map((h) => h.status)).toEqual(['PENDING_PAYMENT', 'PAID', 'FULFILLED']);
   });
 
   it('keeps the stock of a paid order (it does not expire)', async () => {
     const date = day(15);
     const before = await remaining(server, 'sky-tower-skydeck', date);
-    const order = (await alice.createOrder(orderBody([{ date, quantity: 2 }]))).body;
-    await notify(order.id);
+    const placed = (await alice.createOrder(orderBody([{ date, quantity: 2 }]))).body;
+    await alice.pay(placed.id);
     clock.advance(60 * MINUTE);
-    expect((await alice.get<Schemas['Order']>(`/v1/orders/${order.id}`)).body.status).toBe('FULFILLED');
+    expect((await order(alice, placed.id)).status).toBe('FULFILLED');
     expect(await remaining(server, 'sky-tower-skydeck', date)).toBe(before - 2);
   });
 
   it('still takes a late payment for an expired order: fulfilled when its places are free again', async () => {
     const date = day(16);
     const before = await remaining(server, 'sky-tower-skydeck', date);
-    const order = (await alice.createOrder(orderBody([{ date, quantity: 2 }]))).body;
+    const placed = (await alice.createOrder(orderBody([{ date, quantity: 2 }]))).body;
+    await alice.pay(placed.id, 'drop');
     clock.advance(16 * MINUTE);
     expect(await remaining(server, 'sky-tower-skydeck', date)).toBe(before);
-    const paid = (await notify(order.id)).body;
-    expect(paid.status).toBe('FULFILLED');
+    expect(await resend(placed.id)).toBe(204);
+    const paid = await eventually(
+      () => order(alice, placed.id),
+      (o) => o.status === 'FULFILLED',
+    );
     expect(paid.history.map((h) => h.status)).toEqual(['PENDING_PAYMENT', 'EXPIRED', 'PAID', 'FULFILLED']);
     expect(await remaining(server, 'sky-tower-skydeck', date)).toBe(before - 2);
-    expect(await tickets(alice, order.id)).toHaveLength(2);
+    expect(await tickets(alice, placed.id)).toHaveLength(2);
   });
 
   it('refunds a late payment at once when the places were sold meanwhile', async () => {
     const productId = 'eden-park-stadium-tour';
     const date = day(8);
     const drained = await drainTo(await shopper(server, 'drainer'), server, productId, date, 2);
-    await Promise.all(drained.map(notify));
-    const order = (await alice.createOrder(orderBody([{ productId, date, quantity: 2 }]))).body;
+    for (const { id, buyer } of drained) await buyer.pay(id);
+    const placed = (await alice.createOrder(orderBody([{ productId, date, quantity: 2 }]))).body;
+    await alice.pay(placed.id, 'drop');
     clock.advance(16 * MINUTE);
+    expect((await order(alice, placed.id)).status).toBe('EXPIRED');
     expect((await bob.createOrder(orderBody([{ productId, date, quantity: 2 }]))).status).toBe(201);
-    const paid = (await notify(order.id)).body;
+    await resend(placed.id);
+    const paid = await order(alice, placed.id);
     expect(paid.history.map((h) => h.status)).toEqual(['PENDING_PAYMENT', 'EXPIRED', 'PAID', 'REFUNDING']);
-    expect(await tickets(alice, order.id)).toEqual([]);
+    expect(await tickets(alice, placed.id)).toEqual([]);
     expect(await remaining(server, productId, date)).toBe(0);
     clock.advance(NOTIFY_DELAY);
-    expect((await alice.get<Schemas['Order']>(`/v1/orders/${order.id}`)).body.status).toBe('REFUNDED');
+    expect((await order(alice, placed.id)).status).toBe('REFUNDED');
   });
 });
+
+describe('a notification that is not from WeChat Pay changes nothing', () => {
+  /** A genuine-looking notification of a payment of `orderId`, with one thing changed. */
+  async function forged(
+    orderId: string,
+    change: (n: { body: string; headers: Record<string, string> }) => void,
+  ) {
+    const placed = await order(alice, orderId);
+    const merchant = server.sim.merchants.get(server.mchid)!;
+    const resource = {
+      appid: merchant.appid,
+      mchid: merchant.mchid,
+      out_trade_no: orderId,
+      transaction_id: '4200000000000000001',
+      trade_type: 'JSAPI',
+      trade_state: 'SUCCESS',
+      payer: { openid: 'o-someone' },
+      amount: {
+        total: placed.total.amount,
+        currency: placed.total.currency,
+        payer_total: 1,
+        payer_currency: 'CNY',
+      },
+    };
+    const options = {
+      eventType: 'TRANSACTION.SUCCESS',
+      summary: '支付成功',
+      originalType: 'transaction' as const,
+      resource,
+      apiV3Key: merchant.apiV3Key,
+    };
+    const notification = buildNotification(
+      server.sim.signingKeys,
+      options,
+      `EV-forged-${Math.random()}`,
+      clock.ms,
+    );
+    change(notification);
+    return fetch(server.baseUrl + NOTIFY_PATH, {
+      method: 'POST',
+      body: notification.body,
+      headers: notification.headers,
+    });
+  }
+
+  it.each([
+    [
+      'signed with another key',
+      (n: { headers: Record<string, string>; body: string }) => {
+        const other = newPlatformKeys();
+        const sig = createSignature(n.headers, n.body, other.privateKey);
+        n.headers['Wechatpay-Signature'] = sig;
+      },
+    ],
+    [
+      'one byte of the body flipped',
+      (n: { headers: Record<string, string>; body: string }) => {
+        n.body = n.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESs"');
+      },
+    ],
+    [
+      'a stale timestamp',
+      (n: { headers: Record<string, string>; body: string }) => {
+        n.headers['Wechatpay-Timestamp'] = String(Math.floor(Date.now() / 1000) - 301);
+      },
+    ],
+    [
+      'a future timestamp',
+      (n: { headers: Record<string, string>; body: string }) => {
+        n.headers['Wechatpay-Timestamp'] = String(Math.floor(Date.now() / 1000) + 301);
+      },
+    ],
+    [
+      'an unknown serial',
+      (n: { headers: Record<string, string>; body: string }) => {
+        n.headers['Wechatpay-Serial'] = 'PUB_KEY_ID_0000000000000000000000000000000000';
+      },
+    ],
+    [
+      'a SIGNTEST probe',
+      (n: { headers: Record<string, string>; body: string }) => {
+        n.headers['Wechatpay-Signature'] = `WECHATPAY/SIGNTEST/${n.headers['Wechatpay-Signature']}`;
+      },
+    ],
+    [
+      'wrong associated data',
+      (n: { headers: Record<string, string>; body: string }) => {
+        const parsed = JSON.parse(n.body) as { resource: { associated_data: string } };
+        parsed.resource.associated_data = 'refund';
+        n.body = JSON.stringify(parsed);
+        n.headers['Wechatpay-Signature'] = createSignature(
+          n.headers,
+          n.body,
+          server.sim.signingKeys.privateKey,
+        );
+      },
+    ],
+  ])('refuses one %s', async (_name, change) => {
+    const placed = (await alice.createOrder(orderBody([{ quantity: 1 }]))).body;
+    const response = await forged(placed.id, change);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { code: string }).code).toBe('FAIL');
+    expect((await order(alice, placed.id)).status).toBe('PENDING_PAYMENT');
+    expect(await tickets(alice, placed.id)).toEqual([]);
+    await alice.post(`/v1/orders/${placed.id}/cancel`);
+  });
+
+  it('takes the untouched notification, once', async () => {
+    const placed = (await alice.createOrder(orderBody([{ quantity: 1 }]))).body;
+    expect((await forged(placed.id, () => undefined)).status).toBe(204);
+    expect((await order(alice, placed.id)).status).toBe('FULFILLED');
+  });
+});
+
+function createSignature(headers: Record<string, string>, body: string, key: KeyObject): string {
+  return createSign('RSA-SHA256')
+    .update(`${headers['Wechatpay-Timestamp']}\n${headers['Wechatpay-Nonce']}\n${body}\n`)
+    .sign(key, 'base64');
+}
 
 describe('refunds', () => {
   it('goes REFUNDING then REFUNDED after the provider delay; tickets are void and places return', async () => {
     const date = day(20);
     const before = await remaining(server, 'sky-tower-skydeck', date);
     const order = (await alice.createOrder(orderBody([{ date, quantity: 2 }]))).body;
-    await notify(order.id);
+    await alice.pay(order.id);
     const refunding = await alice.post<Schemas['Order']>(`/v1/orders/${order.id}/refund`, {
       reason: 'plans changed',
     });
@@ -190,7 +376,8 @@ describe('refunds', () => {
       'REFUNDED',
     ]);
     // A duplicate notification after the refund changes nothing either.
-    expect((await notify(order.id)).body.status).toBe('REFUNDED');
+    expect(await resend(order.id)).toBe(204);
+    expect((await alice.get<Schemas['Order']>(`/v1/orders/${order.id}`)).body.status).toBe('REFUNDED');
     expect(await tickets(alice, order.id)).toHaveLength(2);
   });
 
@@ -200,8 +387,8 @@ describe('refunds', () => {
       await alice.createOrder(orderBody([{ productId: 'auckland-museum-international', date: day(20) }]))
     ).body;
     const soon = (await alice.createOrder(orderBody([{ date: day(1) }]))).body;
-    await notify(museum.id);
-    await notify(soon.id);
+    await alice.pay(museum.id);
+    await alice.pay(soon.id);
     clock.advance(2 * 24 * 60 * MINUTE);
     for (const id of [unpaid.id, museum.id, soon.id]) {
       const res = await alice.post<Schemas['Error']>(`/v1/orders/${id}/refund`, { reason: 'why not' });
@@ -234,7 +421,7 @@ describe('coupons at checkout', () => {
     await carol.post(`/v1/orders/${first.id}/cancel`);
     const third = (await carol.createOrder(body)).body;
     expect(third.discount.amount).toBe(800);
-    await notify(third.id);
+    await carol.pay(third.id);
     const used = (await carol.get<Schemas['Coupon']>(`/v1/coupons/${couponId}`)).body;
     expect(used.status).toBe('used');
     expect(used.usedAt).toBeDefined();

@@ -54,7 +54,7 @@ let before: unknown;
 beforeAll(async () => {
   user = await shopper(server, 'validator');
   const order = (await user.createOrder(orderBody([{ date: day(20) }]))).body;
-  await server.api(`/dev/orders/${order.id}/notify`, { method: 'POST' });
+  await user.pay(order.id);
   paidOrderId = order.id;
   const q = await user.post<Schemas['Quote']>('/v1/insurance/quotes', {
     planId: 'basic',
@@ -252,20 +252,6 @@ describe('POST /v1/insurance/policies', () => {
 });
 
 describe('dev endpoints', () => {
-  it.each<Mutation>([
-    ['orderId', DROP, 'orderId', 'required'],
-    ['orderId', '', 'orderId', 'too_short'],
-    ['orderId', 'bad id', 'orderId', 'bad_chars'],
-    ['extra', true, 'extra', 'unknown_field'],
-  ])('POST /dev/pay %s = %p -> 400 naming %s', async (...[path, value, field, code]: Mutation) => {
-    const body = mutate({ orderId: paidOrderId }, path, value);
-    await expectInvalid(() => server.api('/dev/pay', { method: 'POST', body }), field, code);
-  });
-
-  it('POST /dev/orders/{id}/notify with a malformed id -> 400 naming id', async () => {
-    await expectInvalid(() => server.api('/dev/orders/bad.id/notify', { method: 'POST' }), 'id', 'bad_chars');
-  });
-
   it('POST /dev/coupons/{code}/redeem with an over-long code -> 400 naming code', async () => {
     await expectInvalid(
       () => server.api(`/dev/coupons/${'A'.repeat(65)}/redeem`, { method: 'POST' }),

@@ -64,6 +64,8 @@ export class FakeWx {
     maxInFlight: 0,
     faults: [] as FaultRule[],
     server: undefined as string | undefined,
+    /** Origins reached as they are (the WeChat simulator), not rerouted to `server`. */
+    direct: new Set<string>(),
     handler: undefined as Handler | undefined,
     /** Extra latency on every request, to make concurrency observable. */
     latencyMs: 0,
@@ -72,9 +74,6 @@ export class FakeWx {
   readonly payment = {
     outcomes: [] as PayOutcome[],
     calls: [] as Array<Record<string, unknown>>,
-    /** What WeChat Pay does after ok: tell the dev API (as its notification would), later, or never. */
-    notify: 'now' as 'now' | 'never',
-    packages: new Map<string, string>(),
   };
 
   readonly login = { calls: 0, fail: false, user: 'alice', seq: 0 };
@@ -147,13 +146,7 @@ export class FakeWx {
   }
 
   private async forward(req: FakeRequest): Promise<FakeResponse> {
-    const res = this.net.handler ? await this.net.handler(req) : await this.fromServer(req);
-    // Remember which order a prepay id belongs to, so a paid requestPayment can notify for that order.
-    const paid = /\/v1\/orders\/([^/]+)\/payment$/.exec(new URL(req.url).pathname);
-    // (A hostile body may be anything: only a string package is remembered.)
-    const pkg = (res.data as { package?: unknown } | null)?.package;
-    if (paid && res.status === 200 && typeof pkg === 'string') this.payment.packages.set(pkg, paid[1]!);
-    return res;
+    return this.net.handler ? this.net.handler(req) : this.fromServer(req);
   }
 
   /** The real server's answer (Node's http: page tests run in jsdom, which has no fetch); handlers may call it to patch. */
@@ -161,10 +154,11 @@ export class FakeWx {
     const server = this.net.server;
     if (!server) return Promise.reject(new Error('fake wx: no handler and no server for ' + req.url));
     const u = new URL(req.url);
+    const target = this.net.direct.has(u.origin) ? req.url : `${server}${u.pathname}${u.search}`;
     const body = req.method === 'GET' || req.body === undefined ? undefined : JSON.stringify(req.body);
     return new Promise((resolve, reject) => {
       const out = http.request(
-        `${server}${u.pathname}${u.search}`,
+        target,
         {
           method: req.method,
           headers: body ? { ...req.headers, 'content-length': Buffer.byteLength(body) } : req.headers,
@@ -205,12 +199,16 @@ export class FakeWx {
     return { ok: true, res };
   }
 
-  private devPay(orderId: string): Promise<FakeResponse> {
-    return this.forward({
-      url: `http://wechat-pay.invalid/dev/pay`,
+  /** The payer paid in WeChat's sheet: WeChat Pay (the simulator, reached directly) takes the prepay id. */
+  private payAtSimulator(pkg: string): Promise<FakeResponse> | undefined {
+    const simulator = [...this.net.direct][0];
+    const prepayId = /^prepay_id=(.+)$/.exec(pkg)?.[1];
+    if (!simulator || !prepayId) return undefined;
+    return this.fromServer({
+      url: `${simulator}/sim/pay/${encodeURIComponent(prepayId)}`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: { orderId },
+      body: { outcome: 'pay' },
     });
   }
 
@@ -253,9 +251,7 @@ export class FakeWx {
     requestPayment: (opts: Callbacks<{ errMsg: string }> & Record<string, unknown>) => {
       this.payment.calls.push(opts);
       const outcome = this.payment.outcomes.shift() ?? 'ok';
-      const orderId = this.payment.packages.get(String(opts.package));
-      const notify =
-        outcome === 'ok' && this.payment.notify === 'now' && orderId ? this.devPay(orderId) : undefined;
+      const notify = outcome === 'ok' ? this.payAtSimulator(String(opts.package)) : undefined;
       void Promise.resolve(notify).then(() =>
         settle(
           opts,

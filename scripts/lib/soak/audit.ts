@@ -1,8 +1,9 @@
-// After the soak, on a good network: every phone is relaunched (app.ts's reconciliation) and what it holds is
-// compared with what the server holds, the truth about money. Tickets must be in the offline wallet (they open at
-// the gate without signal) and every paid order must have reached the phone or been found by the reconciliation;
-// coupons the user was told about must be in the offline coupon wallet; then the coupon wallet and policies
-// screens must show everything the server has for the user.
+// After the soak, on a good network: every payment WeChat Pay (the simulator) took must be an order the server
+// fulfilled or refunds, no purchase paid twice, and nothing fulfilled unpaid. Then every phone is relaunched
+// (app.ts's reconciliation) and what it holds is compared with what the server holds. Tickets must be in the
+// offline wallet (they open at the gate without signal) and every paid order must have reached the phone or been
+// found by the reconciliation; coupons the user was told about must be in the offline coupon wallet; then the
+// coupon wallet and policies screens must show everything the server has for the user.
 import type { Order } from '../../../miniprogram/api/orders';
 import type { IntentRecord } from './flows';
 import type { Phone } from './runtime';
@@ -10,6 +11,12 @@ import type { SoakServer } from './server';
 import { readState, userIdOf, type ServerState } from './state';
 
 export interface Findings {
+  /** Payments WeChat Pay took. */
+  payments: number;
+  /** A payment the server neither fulfilled nor refunds, or an order it treats as paid that WeChat Pay never took. */
+  unaccounted: number;
+  /** Purchases (intents) WeChat Pay took money for more than once. */
+  paidTwice: number;
   duplicates: number;
   lost: number;
   stuck: number;
@@ -23,6 +30,8 @@ export interface Findings {
 
 const PAID: readonly Order['status'][] = ['PAID', 'FULFILLED'];
 const EVER_PAID: readonly Order['status'][] = ['PAID', 'FULFILLED', 'REFUNDING', 'REFUNDED'];
+/** Where the money of a payment must have gone: the purchase, or back to the payer. */
+const ACCOUNTED: readonly Order['status'][] = ['FULFILLED', 'REFUNDING', 'REFUNDED'];
 
 function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -59,8 +68,22 @@ async function relaunch(phone: Phone) {
 }
 
 export async function audit(server: SoakServer, phones: Phone[], records: IntentRecord[]): Promise<Findings> {
-  const f: Findings = { duplicates: 0, lost: 0, stuck: 0, leaks: 0, secrets: [], details: [] };
-  const flag = (kind: 'duplicates' | 'lost' | 'stuck' | 'leaks', n: number, detail: string) => {
+  const f: Findings = {
+    payments: 0,
+    unaccounted: 0,
+    paidTwice: 0,
+    duplicates: 0,
+    lost: 0,
+    stuck: 0,
+    leaks: 0,
+    secrets: [],
+    details: [],
+  };
+  const flag = (
+    kind: 'unaccounted' | 'paidTwice' | 'duplicates' | 'lost' | 'stuck' | 'leaks',
+    n: number,
+    detail: string,
+  ) => {
     f[kind] += n;
     f.details.push(`${kind}: ${detail}`);
   };
@@ -78,6 +101,32 @@ export async function audit(server: SoakServer, phones: Phone[], records: Intent
     const r = intentOf.get(order.contact.email);
     return `order ${order.id} of intent ${r?.id} (${r?.kind}, ended ${r?.screen})`;
   };
+
+  // Money: what WeChat Pay took against what the server did with it.
+  const taken = [...server.sim.transactions.values()].filter(
+    (t) => t.state === 'SUCCESS' || t.state === 'REFUND',
+  );
+  f.payments = taken.length;
+  for (const t of taken) {
+    const order = db.orders.get(t.outTradeNo);
+    if (!order || !ACCOUNTED.includes(order.status))
+      flag(
+        'unaccounted',
+        1,
+        `WeChat Pay took ${t.total} ${t.currency} for ${order ? about(order) : `order ${t.outTradeNo}`}; the server says ${order?.status}`,
+      );
+  }
+  const paidOrders = new Set(taken.map((t) => t.outTradeNo));
+  for (const order of orders) {
+    if (EVER_PAID.includes(order.status) && !paidOrders.has(order.id))
+      flag('unaccounted', 1, `${about(order)} is ${order.status}, but WeChat Pay took no money for it`);
+  }
+  for (const [tag, n] of countBy(
+    orders.filter((o) => paidOrders.has(o.id)),
+    (o) => o.contact.email,
+  )) {
+    if (n > 1) flag('paidTwice', n - 1, `intent ${intentOf.get(tag)?.id} was paid ${n} times`);
+  }
 
   // Duplicates: more than one order per intent, coupon per claim, ticket per unit, policy per order.
   const ordersByTag = countBy(orders, (o) => o.contact.email);

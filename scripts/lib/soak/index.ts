@@ -1,6 +1,7 @@
 // The fault soak (issue 10): N purchase intents in a seeded mix (tickets with and without a coupon, coupon claims,
-// insurance policies) through the real service layer and api/ modules, fake wx phones and the real dev API on
-// loopback, with faults on most of them; then an audit of what every phone shows against what the server holds.
+// insurance policies) through the real service layer and api/ modules, fake wx phones, the real server and the
+// WeChat simulator it pays through on loopback, with faults on most of them; then an audit of what every phone
+// shows against what the server holds, and of what the server did with every payment WeChat Pay took.
 import { instantOf } from '../../../miniprogram/domain/time';
 import type { LoadApp } from './app';
 import { audit, plainLeaks } from './audit';
@@ -31,6 +32,12 @@ export interface SoakReport {
   faults: number;
   /** Intents that met at least one fault. */
   faultedIntents: number;
+  /** Payments WeChat Pay took. */
+  payments: number;
+  /** Payments the server neither fulfilled nor refunds, and orders it treats as paid that WeChat Pay never took. */
+  unaccounted: number;
+  /** Purchases WeChat Pay took money for more than once. */
+  paidTwice: number;
   duplicates: number;
   lost: number;
   unhandled: number;
@@ -58,7 +65,7 @@ const KINDS: IntentKind[] = [
 const MINUTE = 60 * 1000;
 
 export function formatReport(r: SoakReport): string {
-  return `soak: ${r.intents} intents, ${r.faults} faults injected, ${r.duplicates} duplicates, ${r.lost} lost, ${r.unhandled} unhandled, ${r.stuck} stuck`;
+  return `soak: ${r.intents} intents, ${r.faults} faults injected, ${r.payments} payments, ${r.unaccounted} unaccounted, ${r.paidTwice} paid twice, ${r.duplicates} duplicates, ${r.lost} lost, ${r.unhandled} unhandled, ${r.stuck} stuck`;
 }
 
 /** Counts promise rejections nobody handled and exceptions nobody caught while the soak runs. */
@@ -115,7 +122,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const catalog = new Catalog(server.seed, clock.now);
     const phones = Array.from(
       { length: Math.ceil(runs / perPhone) },
-      (_, i) => new Phone(`soak${i}`, server.origin, loadApp, clock, server.provider),
+      (_, i) => new Phone(`soak${i}`, server.origin, loadApp, clock, server.wechatPay),
     );
     const records: IntentRecord[] = Array.from({ length: runs }, (_, id) => ({
       id,
@@ -143,6 +150,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }
       phone.scriptPayments(plan.payments);
       for (const f of plan.net) phone.inject(TARGETS[f.target], f.fault, f.times);
+      phone.injectWeChatPay(TARGETS.payment, plan.wechatPay);
       const before = phone.paymentFaults;
       const flow = new Flow(phone, record, plan, catalog, rng).run();
       const timeout = new Promise<'timeout'>((resolve) =>
@@ -174,7 +182,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       );
     }
     await Promise.all(byPhone.values());
-    await server.provider.settle();
+    await server.wechatPay.settle();
     const findings = await audit(server, phones, records);
 
     const screens: Record<string, number> = {};
@@ -183,6 +191,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       intents: runs,
       faults: records.reduce((n, r) => n + r.faults, 0),
       faultedIntents: records.filter((r) => r.faults > 0).length,
+      payments: findings.payments,
+      unaccounted: findings.unaccounted,
+      paidTwice: findings.paidTwice,
       duplicates: findings.duplicates,
       lost: findings.lost,
       unhandled: unhandled.count() + unhandledFromFlows,

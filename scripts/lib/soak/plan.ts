@@ -1,7 +1,9 @@
 // The faults one intent meets, drawn from its own random stream: a bad roaming connection (offline, timeouts,
 // 5xx, responses lost after the server committed, slow answers), a double tap, a cancelled or failed payment
-// sheet, a late, held or duplicated payment notification, and the OS killing the app between payment and
-// confirmation. About two intents in three meet at least one.
+// sheet, WeChat Pay answering the server's prepay with a 5xx or not at all, a late, lost or duplicated payment
+// notification, and the OS killing the app between payment and confirmation. About two intents in three meet at
+// least one.
+import type { ApiFault } from '../../../simulator/faults';
 import type { FakeRequest, Fault } from '../../../test/support/fake-wx';
 import type { Random } from './random';
 import type { PaymentScript } from './runtime';
@@ -26,6 +28,9 @@ export interface FaultPlan {
   leaveConfirming: boolean;
   /** The app was closed since the last intent on this phone: it starts cold (app.ts's launch runs first). */
   coldStart: boolean;
+  /** WeChat Pay answers the server's prepay (its JSAPI order) 5xx or not at all: one fault queued with each of
+   * the first payment requests. */
+  wechatPay: ApiFault[];
 }
 
 const path = (req: FakeRequest) => new URL(req.url).pathname;
@@ -98,5 +103,12 @@ export function drawPlan(rng: Random, kind: IntentKind): FaultPlan {
     payAgain: rng.chance(0.6) ? rng.int(1, 2) : 0,
     leaveConfirming: rng.chance(0.5),
     coldStart: rng.chance(0.3),
+    wechatPay:
+      paying && rng.chance(0.15)
+        ? Array.from({ length: rng.int(1, 2) }, () => ({
+            fault: rng.chance(0.2) ? ('timeout' as const) : ('5xx' as const),
+            on: '/jsapi',
+          }))
+        : [],
   };
 }

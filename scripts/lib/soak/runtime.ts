@@ -1,10 +1,11 @@
 // Phones for the soak: each is a fake wx (its storage survives app kills) running app instances of the real mini
 // program modules. Many phones run at once, so the global `wx` dispatches to the phone of the app instance whose
 // code is running (AsyncLocalStorage follows every callback and promise). Time is warped: the apps' clock and the
-// dev API's `now` run `speed` times faster than real time, and every wait really waits, scaled, so backoff and
-// polling take time instead of spinning.
+// `now` of the server and the WeChat simulator run `speed` times faster than real time, and every wait really
+// waits, scaled, so backoff and polling take time instead of spinning.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
+import type { ApiFault } from '../../../simulator/faults';
 import { FakeWx, type FakeRequest, type FaultRule } from '../../../test/support/fake-wx';
 import type { App, LoadApp } from './app';
 
@@ -63,8 +64,8 @@ export function installDispatchingWx(): () => void {
 /** What the user does on WeChat Pay's sheet, and what WeChat Pay then tells the server. */
 export interface PaymentScript {
   outcome: 'ok' | 'cancel' | 'fail';
-  /** now: the provider notifies after the server's notify delay; late: after `lateMs` of app time; held:
-   * only when the soak ends (WeChat retries for a day); dup: now, and once more at once. */
+  /** now: WeChat Pay notifies after its usual delay; late: after `lateMs` of app time; held: the notification
+   * is lost, and only WeChat Pay's retries deliver it when the soak ends (they go on for a day); dup: now, twice. */
   notify: 'now' | 'late' | 'held' | 'dup';
   lateMs: number;
   /** The OS kills the app: while the sheet is up (after the user paid or not: no callback ever comes), or
@@ -73,9 +74,13 @@ export interface PaymentScript {
   killAfterMs: number;
 }
 
+/** WeChat Pay as a phone meets it: the payment sheet, and how it answers the calls the server makes. */
 export interface PaymentProvider {
-  /** Returns false when WeChat Pay refuses (the order can no longer be paid): the sheet then fails. */
-  pay(orderId: string, script: PaymentScript): Promise<boolean>;
+  /** The payer confirms the sheet of a prepay id; false when WeChat Pay refuses (the order can no longer be
+   * paid): the sheet then fails. */
+  pay(prepayId: string, script: PaymentScript): Promise<boolean>;
+  /** WeChat Pay answers a call of the server with `fault` (the next one, or the next to the path it names). */
+  failCall(fault: ApiFault): void;
 }
 
 interface NetRule extends FaultRule {
@@ -90,6 +95,8 @@ export class Phone {
   private readonly rules: NetRule[] = [];
   private readonly gateway: Array<{ match: (req: FakeRequest) => boolean; times: number; initial: number }> =
     [];
+  private readonly payApi: Array<{ match: (req: FakeRequest) => boolean; fault: ApiFault }> = [];
+  private payApiHits = 0;
   /** Resolved whenever the app is killed mid-payment (a flow races its payment against it). */
   private onKill: (() => void) | undefined;
   /** A kill planned during confirmation; called off once the payment flow has returned. */
@@ -108,6 +115,7 @@ export class Phone {
     this.fake.net.server = origin;
     // A gateway in front of the server: it may answer 502 after the server committed the request.
     this.fake.net.handler = async (req) => {
+      this.failWeChatPayFor(req);
       const res = await this.fake.fromServer(req);
       const rule = this.gateway.find((r) => r.times > 0 && r.match(req));
       if (!rule) return res;
@@ -171,13 +179,28 @@ export class Phone {
     }
   }
 
+  /** The next requests `match` selects each queue one of `faults` at WeChat Pay, for the calls the server makes. */
+  injectWeChatPay(match: (req: FakeRequest) => boolean, faults: ApiFault[]): void {
+    this.payApi.push(...faults.map((fault) => ({ match, fault })));
+  }
+
+  private failWeChatPayFor(req: FakeRequest): void {
+    const at = this.payApi.findIndex((f) => f.match(req));
+    if (at < 0) return;
+    this.provider.failCall(this.payApi.splice(at, 1)[0]!.fault);
+    this.payApiHits++;
+  }
+
   /** Faults that hit a request since the last call; the rules are dropped (a new intent starts clean). */
   takeNetworkFaults(): number {
     const hits =
       this.rules.reduce((n, r) => n + r.initial - (r.times ?? 0), 0) +
-      this.gateway.reduce((n, r) => n + r.initial - r.times, 0);
+      this.gateway.reduce((n, r) => n + r.initial - r.times, 0) +
+      this.payApiHits;
     this.rules.length = 0;
     this.gateway.length = 0;
+    this.payApi.length = 0;
+    this.payApiHits = 0;
     this.fake.net.faults.length = 0;
     this.fake.net.log.length = 0;
     return hits;
@@ -195,10 +218,10 @@ export class Phone {
     };
     if (script.outcome !== 'ok' || script.notify !== 'now' || script.kill) this.paymentFaults++;
     const instance = running.getStore();
-    const orderId = this.fake.payment.packages.get(String(opts.package));
+    const prepayId = /^prepay_id=(.+)$/.exec(String(opts.package))?.[1];
     this.fake.payment.calls.push(opts);
     const paid =
-      script.outcome === 'ok' && orderId ? this.provider.pay(orderId, script) : Promise.resolve(false);
+      script.outcome === 'ok' && prepayId ? this.provider.pay(prepayId, script) : Promise.resolve(false);
     void paid.then((taken) => {
       if (script.kill === 'sheet') return this.killNow(instance);
       if (script.kill === 'confirming') {

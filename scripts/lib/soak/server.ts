@@ -1,99 +1,113 @@
-// The real server on loopback for the soak, on the warped clock, and WeChat Pay's side of a payment: the
-// notification that marks an order paid, now, late, held until the end (WeChat retries for a day) or twice.
-import { buildServer, type Wayfarer } from '../../../server/app';
+// The real server on loopback for the soak, paying through the WeChat simulator (test/support/stack.ts), both on
+// the warped clock; and the payer's side of WeChat Pay: a payment taken on the sheet, its notification on time,
+// late, lost until WeChat Pay's retries or sent twice, and the server's calls answered 5xx or not at all, all
+// through the simulator's fault queues.
+import type { Wayfarer } from '../../../server/app';
 import type { Seed } from '../../../server/content/seed';
+import type { ApiFault, NotifyFault } from '../../../simulator/faults';
+import type { WeChatSimulator } from '../../../simulator/simulator';
+import { decideAtSimulator, resendNotification, startStack, type Stack } from '../../../test/support/stack';
 import type { PaymentProvider, PaymentScript, WarpClock } from './runtime';
 
 export interface SoakServer {
   origin: string;
-  /** The server's database and content, read by the audit (what the server holds is the truth about money). */
+  /** The server's database and content, read by the audit (what the server holds is the truth about orders). */
   server: Wayfarer;
   seed: Seed;
-  provider: SoakPaymentProvider;
+  /** WeChat Pay: what it holds as paid is the truth about money. */
+  sim: WeChatSimulator;
+  wechatPay: SoakWeChatPay;
   close(): Promise<void>;
 }
 
 /** Real milliseconds from a payment to its notification (about 2 s of app time at speed 100). */
-export const NOTIFY_DELAY_MS = 20;
+const NOTIFY_DELAY_MS = 20;
 
 export async function startSoakServer(
   clock: WarpClock,
   options: { orderExpiryMs: number; sessionTtlMs: number },
 ): Promise<SoakServer> {
-  const app = buildServer({
+  const stack = await startStack({
     now: clock.now,
-    notifyDelayMs: NOTIFY_DELAY_MS,
     orderExpiryMs: options.orderExpiryMs,
     sessionTtlMs: options.sessionTtlMs,
+    // Refunds (still the server's own timer) are confirmed this long after they start, in app time: at once.
+    notifyDelayMs: NOTIFY_DELAY_MS,
+    // The server asks WeChat Pay about a payment it heard nothing of every 30 s of app time, as in production.
+    paymentCheckMs: 30_000,
     // The soak's phones are a handful of people with many intents each.
     maxPendingOrders: 1000,
     maxHeldPlaces: 100000,
+    // WeChat Pay's notification delay and retry schedule on the warped clock.
+    simulator: { notifyDelayMs: NOTIFY_DELAY_MS, timeScale: clock.real(1) },
   });
-  const origin = await app.listen({ port: 0, host: '127.0.0.1' });
-  const server = app.wayfarer;
-  const provider = new SoakPaymentProvider(origin, server, clock);
-  return { origin, server, seed: await server.deps.content.seed(), provider, close: () => app.close() };
+  const server = stack.app.wayfarer;
+  return {
+    origin: stack.origin,
+    server,
+    seed: await server.deps.content.seed(),
+    sim: stack.sim,
+    wechatPay: new SoakWeChatPay(stack, clock),
+    close: stack.close,
+  };
 }
 
-async function post(url: string, body?: unknown): Promise<number> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
-export class SoakPaymentProvider implements PaymentProvider {
-  private readonly held = new Set<string>();
-  private readonly pending = new Set<Promise<unknown>>();
+export class SoakWeChatPay implements PaymentProvider {
+  /** Payments one at a time, so each takes the notification fault queued for it. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly origin: string,
-    private readonly server: Wayfarer,
+    private readonly stack: Stack,
     private readonly clock: WarpClock,
   ) {}
 
-  /** The money moves only for an order that can still be paid (an expired prepay_id fails on the sheet). */
-  async pay(orderId: string, script: PaymentScript): Promise<boolean> {
-    if (script.notify === 'now' || script.notify === 'dup') {
-      const accepted = (await post(`${this.origin}/dev/pay`, { orderId })) === 202;
-      if (accepted && script.notify === 'dup') this.track(this.notify(orderId));
-      return accepted;
+  private notifyFault(script: PaymentScript): NotifyFault | undefined {
+    switch (script.notify) {
+      case 'now':
+        return undefined;
+      case 'late':
+        return { kind: 'delay', ms: Math.round(this.clock.real(script.lateMs)) };
+      case 'held':
+        return { kind: 'drop' };
+      case 'dup':
+        return { kind: 'duplicate' };
     }
-    const [payable] = await this.server.deps.db.query(
-      `SELECT 1 FROM orders WHERE id = $1 AND status = 'PENDING_PAYMENT' AND expires_at > $2`,
-      [orderId, new Date(this.clock.now())],
-    );
-    if (!payable) return false;
-    if (script.notify === 'held') this.held.add(orderId);
-    else {
-      this.track(
-        new Promise((resolve) => setTimeout(resolve, this.clock.real(script.lateMs))).then(() =>
-          this.notify(orderId),
-        ),
-      );
-    }
-    return true;
   }
 
-  private notify(orderId: string): Promise<number> {
-    return post(`${this.origin}/dev/orders/${encodeURIComponent(orderId)}/notify`);
+  /** The money moves only for an order WeChat Pay can still take (past its time_expire or closed, the sheet fails). */
+  pay(prepayId: string, script: PaymentScript): Promise<boolean> {
+    const paid = this.turn.then(async () => {
+      const { sim } = this.stack;
+      const fault = this.notifyFault(script);
+      if (fault) sim.faults.notify.push(fault);
+      const { result } = await decideAtSimulator(`${sim.origin}/sim/pay/${encodeURIComponent(prepayId)}`);
+      // Refused, or paid before: no notification took the fault.
+      const unused = fault ? sim.faults.notify.indexOf(fault) : -1;
+      if (unused >= 0) sim.faults.notify.splice(unused, 1);
+      return result === 'paid';
+    });
+    this.turn = paid.catch(() => undefined);
+    return paid;
   }
 
-  private track(work: Promise<unknown>): void {
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
+  failCall(fault: ApiFault): void {
+    this.stack.sim.faults.api.push(fault);
   }
 
-  /** WeChat Pay's retries deliver every notification still owed; then the late ones are waited for. */
+  /**
+   * The end of the soak stands for the day over which WeChat Pay retries: every payment whose notification the
+   * server has not acknowledged (lost, late, not yet sent, refused) is notified again, and answered.
+   */
   async settle(): Promise<void> {
-    const held = [...this.held];
-    this.held.clear();
-    await Promise.all(held.map((id) => this.notify(id)));
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
-    // Notifications the server scheduled itself (POST /dev/pay) fire after its notify delay.
-    await new Promise((resolve) => setTimeout(resolve, NOTIFY_DELAY_MS * 3));
+    const { sim } = this.stack;
+    const acknowledged = new Set(
+      sim.notifier.deliveries.filter((d) => d.status >= 200 && d.status <= 299).map((d) => d.notificationId),
+    );
+    const owed = [...sim.transactions.values()].filter(
+      (t) =>
+        (t.state === 'SUCCESS' || t.state === 'REFUND') &&
+        (t.notificationId === undefined || !acknowledged.has(t.notificationId)),
+    );
+    await Promise.all(owed.map((t) => resendNotification(this.stack, t.outTradeNo)));
   }
 }

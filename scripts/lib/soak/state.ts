@@ -1,9 +1,10 @@
 // Everything the server holds about purchases, read straight from its database: what the soak's audit and the
 // property tests compare against (what the server holds is the truth about money).
-import { developmentOpenid } from '../../../server/accounts/login';
 import type { Deps } from '../../../server/context';
 import type { CouponRecord } from '../../../server/coupons/wallet';
 import { findOrder, type OrderRecord } from '../../../server/orders/records';
+import { SIMULATED_APPID } from '../../../simulator/app-account';
+import { openidOf } from '../../../simulator/people';
 
 export interface ServerState {
   orders: Map<string, OrderRecord>;
@@ -54,10 +55,13 @@ export async function readState(deps: Deps): Promise<ServerState> {
   };
 }
 
-/** The user id of a person of the fake wx login (`user-<person>-<n>` codes), once they have logged in. */
+/**
+ * The user id of a person of the fake wx login (`user-<person>-<n>` codes, the openid the WeChat simulator's
+ * code2Session gives them), once they have logged in.
+ */
 export async function userIdOf(deps: Deps, person: string): Promise<string | undefined> {
   const [row] = await deps.db.query<{ id: string }>('SELECT id FROM users WHERE openid = $1', [
-    developmentOpenid(person),
+    openidOf(SIMULATED_APPID, person),
   ]);
   return row?.id;
 }

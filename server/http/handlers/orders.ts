@@ -1,6 +1,8 @@
-// Ticket orders: create (idempotent), list, read, cancel, refund; the payment parameters; the e-tickets.
+// Ticket orders: create (idempotent), list, read, cancel, refund; the payment parameters; the visit-day reminder;
+// the e-tickets.
 import * as orders from '../../orders/orders';
 import { createPayment } from '../../payments/payments';
+import { remindVisit } from '../../reminders/reminders';
 import { tickets } from '../../tickets/wallet';
 import { idempotencyKey, ok, userOf } from '../request';
 import type { Handlers } from '../types';
@@ -21,6 +23,7 @@ export const handlers = {
   },
   getOrder: async (req, deps) => ok(await orders.getOrder(deps, userOf(req), req.params.id)),
   cancelOrder: async (req, deps) => ok(await orders.cancelUserOrder(deps, userOf(req), req.params.id)),
+  remindVisit: async (req, deps) => ok(await remindVisit(deps, userOf(req), req.params.id)),
   refundOrder: async (req, deps) => ok(await orders.refundUserOrder(deps, userOf(req), req.params.id)),
   createPayment: async (req, deps) => ok(await createPayment(deps, userOf(req), req.params.id)),
   listTickets: async (req, deps) => ok({ items: await tickets(deps, userOf(req), req.query.orderId) }),

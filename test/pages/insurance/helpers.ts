@@ -2,6 +2,7 @@
 // survives, as after WeChat kills the app), pages opened with their query, taps, typing and date pickers.
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { renderPage, settle, type Rendered } from '../../support/simulate';
+import { decideAtSimulator } from '../../support/stack';
 
 export { settle, textOf } from '../../support/simulate';
 
@@ -153,6 +154,11 @@ export async function asUser(origin: string, name = 'alice') {
     get: <T>(path: string) => call<T>('GET', path).then((r) => r.body),
     post: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
       call<T>('POST', path, body, headers),
+    /** Pays an order of theirs in WeChat's sheet (at the simulator, which notifies the server): its answer. */
+    pay: async (orderId: string) => {
+      const params = await call<{ sandboxUrl?: string }>('POST', `/v1/orders/${orderId}/payment`);
+      return (await decideAtSimulator(params.body.sandboxUrl)).result;
+    },
   };
 }
 
@@ -183,7 +189,7 @@ export async function acceptTerms(app: InsuranceApp, form: Rendered, planId: str
   await quiet();
 }
 
-/** A policy bought over the API for `user` (quote, purchase, the payment notification): its id. */
+/** A policy bought over the API for `user` (quote, purchase, payment): its id. */
 export async function buyPolicy(origin: string, user: string, trip: Trip): Promise<string> {
   const me = await asUser(origin, user);
   const quote = await me.post<{ id: string }>('/v1/insurance/quotes', {
@@ -210,6 +216,7 @@ export async function buyPolicy(origin: string, user: string, trip: Trip): Promi
     },
     { 'idempotency-key': `test-${user}-${trip.start}-${loginSeq}` },
   );
-  const notified = await me.post<{ policyId: string }>(`/dev/orders/${order.body.id}/notify`, {});
-  return notified.body.policyId;
+  const paid = await me.pay(order.body.id);
+  if (paid !== 'paid') throw new Error(`paying the policy ended ${paid}`);
+  return (await me.get<{ policyId: string }>(`/v1/orders/${order.body.id}`)).policyId;
 }

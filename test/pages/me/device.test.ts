@@ -5,7 +5,8 @@
 import type { RunningServer } from '../../support/server';
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { textOf } from '../../support/simulate';
-import { connect, devApi, devCall, START } from '../tickets/helpers';
+import { resendNotification } from '../../support/stack';
+import { connect, devApi, START } from '../tickets/helpers';
 import { entries, launch, ME, open, tap, until } from './helpers';
 
 let fake: FakeWx | undefined;
@@ -84,8 +85,8 @@ test('"delete my data" clears the phone but keeps unconfirmed payments until the
   );
   if (!created.ok) throw new Error(JSON.stringify(created.error));
   const orderId = created.data.id;
-  // The client says paid, but WeChat Pay's notification has not reached the server yet.
-  f().payment.notify = 'never';
+  // The payer paid, but WeChat Pay's notification has not reached the server yet.
+  api.sim.faults.notify.push({ kind: 'drop' });
   await expect(orders.payForOrder(orderId)).resolves.toMatchObject({ kind: 'unknown' });
 
   const page = await open(ME);
@@ -111,8 +112,9 @@ test('"delete my data" clears the phone but keeps unconfirmed payments until the
   expect([...f().storage.keys()]).toEqual(['payments.pending']);
   expect(entries(page)[1]).toBe('My orders ›');
 
-  // The notification arrives; the next launch (a new session, the default language) reconciles and forgets it.
-  await devCall(api, 'POST', `/dev/orders/${orderId}/notify`);
+  // WeChat Pay's retry of the notification arrives; the next launch (a new session, the default language)
+  // reconciles and forgets it.
+  expect(await resendNotification(api, orderId)).toBe(204);
   await launch(f());
   const i18n = await import('../../../miniprogram/i18n/index');
   expect(i18n.currentLang()).toBe('zh-CN');

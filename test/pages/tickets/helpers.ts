@@ -7,15 +7,17 @@ import { renderPage, settle, type Rendered } from '../../support/simulate';
 export const START = Date.parse('2026-11-22T09:00:00Z');
 
 /**
- * One dev API per test file; its clock is the fake's, so expiry follows fake.clock.now. The payment notification
- * follows /dev/pay at once (the fake's sleeps are instant, so any delay would read as a late notification; the
- * tests that want one hold it back and deliver it themselves).
+ * One server (and its WeChat simulator) per test file; its clock is the fake's, so expiry follows fake.clock.now.
+ * A payment's notification reaches the server before the payer's sheet closes, and refunds complete at once. The
+ * server's own check with WeChat Pay is never due within a test (the fake's sleeps are instant and move its
+ * clock, so a check would read as a late notification): tests that want one drop the notification and deliver it
+ * themselves (resendNotification).
  */
 export async function devApi(
   clock: () => number,
   options: { orderExpiryMs?: number } = {},
 ): Promise<RunningServer> {
-  return startApiServer({ now: clock, notifyDelayMs: 0, ...options });
+  return startApiServer({ now: clock, notifyDelayMs: 0, paymentCheckMs: 60 * 60 * 1000, ...options });
 }
 
 export { connect };

@@ -5,6 +5,7 @@
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import type { RunningServer } from '../../support/server';
 import { textOf } from '../../support/simulate';
+import { resendNotification } from '../../support/stack';
 import {
   coldStart,
   connect,
@@ -155,7 +156,8 @@ describe('confirmation', () => {
   test('client ok but the notification is late: "confirming", then paid with no user action', async () => {
     const polling = (await import('../../../miniprogram/packages/orders/order-view')).CONFIRM_POLLING;
     polling.intervalMs = 20;
-    f().payment.notify = 'never';
+    // The payer paid; WeChat Pay's notification is lost on the way.
+    api.sim.faults.notify.push({ kind: 'drop' });
     const checkout = await openCheckout(CART);
     await checkout.instance.onPay();
     const query = lastRedirect(f());
@@ -164,21 +166,21 @@ describe('confirmation', () => {
     expect(textOf(page)).toContain('正在确认支付结果');
     await waitFor(() => page.data.slow === true, 'the calm message');
     expect(textOf(page)).toContain('不会重复扣款');
-    // WeChat Pay's notification finally reaches the server.
-    await devCall(api, 'POST', `/dev/orders/${query.orderId}/notify`);
+    // WeChat Pay's retry of the notification finally reaches the server.
+    expect(await resendNotification(api, query.orderId!)).toBe(204);
     await waitFor(() => textOf(page).includes('支付成功'), 'paid', 8000);
     page.instance.onUnload();
   });
 
   test('the app is killed before confirmation: the next launch reconciles and the tickets appear', async () => {
-    f().payment.notify = 'never';
+    api.sim.faults.notify.push({ kind: 'drop' });
     const checkout = await openCheckout(CART);
     await checkout.instance.onPay();
     const { orderId } = lastRedirect(f());
     expect(f().storage.has('payments.pending')).toBe(true);
 
-    // Killed; meanwhile the notification arrives at the server.
-    await devCall(api, 'POST', `/dev/orders/${orderId}/notify`);
+    // Killed; meanwhile WeChat Pay's retry of the notification arrives at the server.
+    expect(await resendNotification(api, orderId!)).toBe(204);
     await coldStart(f());
     const orders = await import('../../../miniprogram/api/orders');
     const confirmed = await orders.reconcileOnLaunch();

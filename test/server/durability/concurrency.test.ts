@@ -1,21 +1,41 @@
 // Two server instances on one PostgreSQL database, hammered at once: the database, not the process, keeps stock,
-// payment notifications and claim limits right. Only a real server can show it (PGlite never contends).
+// payment notifications and claim limits right. Only a real server can show it (PGlite never contends). Both pay as
+// one merchant at a WeChat simulator in this process.
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../../server/app';
+import { NOTIFY_PATH, type WeChatPayConfig } from '../../../server/wechat/pay-config';
+import { simulatedMerchant } from '../../../simulator/merchant';
+import { buildNotification } from '../../../simulator/notifier';
+import { WeChatSimulator } from '../../../simulator/simulator';
+import { transactionView } from '../../../simulator/transactions';
 import { call } from '../../support/call';
 import { describeOnPostgres, freshPostgresUrl } from '../../support/databases';
+import { decideAtSimulator } from '../../support/stack';
 import { Clock, day, key, orderBody } from '../commerce';
 import type { Schemas } from '../helpers';
+
+// Two servers and hundreds of requests per test: on a loaded 2-core machine that takes longer than the default.
+jest.setTimeout(60_000);
 
 const clock = new Clock();
 let instances: FastifyInstance[] = [];
 let origins: string[] = [];
+let sim: WeChatSimulator;
+let wechatPay: WeChatPayConfig;
+
+beforeAll(async () => {
+  sim = new WeChatSimulator({ clock: clock.now, notifyDelayMs: 0, timeScale: 0.001 });
+  await sim.listen();
+  // WeChat Pay notifies one address (a load balancer's, in production): the first instance's here.
+  wechatPay = simulatedMerchant(sim, { notifyUrl: () => `${origins[0]}${NOTIFY_PATH}` });
+});
+afterAll(() => sim.close());
 
 async function start(count: number): Promise<void> {
   const url = await freshPostgresUrl();
   for (let i = 0; i < count; i++) {
     // One after the other: the first migrates and seeds; the second finds both done.
-    const app = buildServer({ now: clock.now, database: { url }, notifyDelayMs: 0, jobPollMs: 60_000 });
+    const app = buildServer({ now: clock.now, database: { url }, jobPollMs: 60_000, wechatPay });
     origins.push(await app.listen({ port: 0, host: '127.0.0.1' }));
     instances.push(app);
   }
@@ -94,12 +114,37 @@ describeOnPostgres('two instances on one PostgreSQL', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
+    // The payer pays; WeChat Pay's own delivery is dropped, and its notification is sent here instead.
+    const params = await call<Schemas['PaymentParams']>(origins[0]!, `/v1/orders/${id}/payment`, {
+      token,
+      body: {},
+    });
+    expect(params.status).toBe(200);
+    sim.faults.notify.push({ kind: 'drop' });
+    expect((await decideAtSimulator(params.body.sandboxUrl)).result).toBe('paid');
+    const paid = sim.transactions.get(`${wechatPay.mchid}:${id}`)!;
+    const notification = buildNotification(
+      sim.signingKeys,
+      {
+        eventType: 'TRANSACTION.SUCCESS',
+        summary: '支付成功',
+        originalType: 'transaction',
+        resource: transactionView(paid),
+        apiV3Key: wechatPay.apiV3Key,
+      },
+      'EV-the-one-payment',
+      clock.ms,
+    );
     const deliveries = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        call<Schemas['Order']>(origins[i % 2]!, `/dev/orders/${id}/notify`, { body: {} }),
+        fetch(origins[i % 2]! + NOTIFY_PATH, {
+          method: 'POST',
+          body: notification.body,
+          headers: notification.headers,
+        }),
       ),
     );
-    expect(deliveries.every((d) => d.status === 200 && d.body.status === 'FULFILLED')).toBe(true);
+    expect(deliveries.map((d) => d.status)).toEqual(Array.from({ length: 10 }, () => 204));
     const tickets = await call<Schemas['TicketList']>(origins[1]!, `/v1/tickets?orderId=${id}`, { token });
     expect(tickets.body.items).toHaveLength(3);
     const history = (await call<Schemas['Order']>(origins[0]!, `/v1/orders/${id}`, { token })).body.history;

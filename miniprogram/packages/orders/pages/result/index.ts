@@ -1,6 +1,13 @@
 // Pay result: paid (confirmed by the server), cancelled (order kept, countdown, pay again with the same order),
 // failed (reason, retry), confirming (polls the server, then a calm message; the next launch reconciles), expired.
-import { cancelOrder, confirmPayment, getOrder, payForOrder, type Order } from '../../../../api/orders';
+import {
+  cancelOrder,
+  confirmPayment,
+  getOrder,
+  payForOrder,
+  remindVisit,
+  type Order,
+} from '../../../../api/orders';
 import { syncWallet } from '../../../../api/tickets';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { brandStyle } from '../../../../config/brand';
@@ -96,7 +103,7 @@ Component({
         totalCny: order.totalCny,
         payLabel: t('orders.payAgain', { amount: formatMoney(order.total) }),
         failedText: state === 'failed' ? t(FAIL_TEXT[st.reason]) : '',
-        canRemind: state === 'paid' && subscribeTemplates.visitReminder !== '',
+        canRemind: state === 'paid' && order.kind === 'tickets' && subscribeTemplates.visitReminder !== '',
       });
       if (state === 'cancelled' || state === 'failed') this.startTicker();
       else this.stopTicker();
@@ -176,19 +183,25 @@ Component({
       });
     },
     onRemind() {
-      // Called straight from the tap: WeChat shows the subscription prompt only then.
-      void requestSubscription(subscribeTemplates.visitReminder).then((answer) =>
-        this.setData({
-          reminder: t(
-            answer === 'accepted'
-              ? 'orders.reminderOn'
-              : answer === 'declined'
-                ? 'orders.reminderDeclined'
-                : 'orders.reminderUnavailable',
-          ),
-          canRemind: answer !== 'accepted',
-        }),
-      );
+      // Called straight from the tap: WeChat shows the subscription prompt only then. An accepted subscription is
+      // only a reminder once the server has it (it sends the message); if that fails the button stays to try again.
+      const orderId = own(this).order?.id;
+      void requestSubscription(subscribeTemplates.visitReminder)
+        .then(async (answer) =>
+          answer === 'accepted' && orderId && !(await remindVisit(orderId)).ok ? 'unavailable' : answer,
+        )
+        .then((answer) =>
+          this.setData({
+            reminder: t(
+              answer === 'accepted'
+                ? 'orders.reminderOn'
+                : answer === 'declined'
+                  ? 'orders.reminderDeclined'
+                  : 'orders.reminderUnavailable',
+            ),
+            canRemind: answer !== 'accepted',
+          }),
+        );
     },
     onViewTickets() {
       wx.switchTab({ url: ORDER_PAGES.trips });

@@ -1,0 +1,144 @@
+// Delivers WeChat Pay notifications to the merchant's notify_url as WeChat does: signed, the resource encrypted,
+// retried on WeChat's schedule until the merchant answers 2xx within 5 s. The schedule is compressed by
+// `timeScale` in tests. Deliveries are kept for tests to read.
+import { randomBytes } from 'crypto';
+import { encryptResource, signedHeaders } from './crypto';
+import type { PlatformKeys } from './keys';
+import { rfc3339 } from '../server/wechat/rfc3339';
+
+/** WeChat Pay's documented retry schedule after the first attempt: 15s/15s/30s/3m/10m/20m/30m/30m/30m/60m/3h/3h/3h/6h/6h. */
+export const RETRY_SCHEDULE_MS = [
+  15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
+].map((seconds) => seconds * 1000);
+
+const ANSWER_WITHIN_MS = 5000;
+
+export interface Delivery {
+  notificationId: string;
+  eventType: string;
+  url: string;
+  attempt: number;
+  /** The merchant's HTTP status, or 0 when it did not answer in time. */
+  status: number;
+}
+
+export interface NotificationOptions {
+  url: string;
+  eventType: string;
+  summary: string;
+  originalType: 'transaction' | 'refund';
+  resource: object;
+  apiV3Key: string;
+  /** Real milliseconds before the first attempt. */
+  delayMs?: number;
+  /** A notification id shared with an earlier one (a duplicate delivery of the same event). */
+  id?: string;
+}
+
+export class Notifier {
+  readonly deliveries: Delivery[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(
+    private readonly keys: () => PlatformKeys,
+    private readonly clock: () => number,
+    private readonly timeScale: number,
+  ) {}
+
+  /**
+   * Sends a notification, retrying on schedule. Returns its id and when the first attempt ended: at once when
+   * `delayMs` is 0 (tests then see the merchant's answer before the payer's sheet closes).
+   */
+  send(options: NotificationOptions): { id: string; firstAttempt: Promise<void> } {
+    const id = options.id ?? `EV-${randomBytes(12).toString('hex')}`;
+    if (options.delayMs) {
+      this.later(options.delayMs, () => this.attempt(id, options, 0));
+      return { id, firstAttempt: Promise.resolve() };
+    }
+    const firstAttempt = this.attempt(id, options, 0).finally(() => this.inFlight.delete(firstAttempt));
+    this.inFlight.add(firstAttempt);
+    return { id, firstAttempt };
+  }
+
+  /** Stops every pending attempt and waits for those under way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all([...this.inFlight]);
+  }
+
+  private later(delayMs: number, run: () => Promise<void>): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const running = run().finally(() => this.inFlight.delete(running));
+      this.inFlight.add(running);
+    }, delayMs);
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+
+  private async attempt(id: string, options: NotificationOptions, attempt: number): Promise<void> {
+    if (this.closed) return;
+    const { body, headers } = buildNotification(this.keys(), options, id, this.clock());
+    const status = await post(options.url, body, headers);
+    this.deliveries.push({
+      notificationId: id,
+      eventType: options.eventType,
+      url: options.url,
+      attempt,
+      status,
+    });
+    const next = RETRY_SCHEDULE_MS[attempt];
+    if ((status < 200 || status > 299) && next !== undefined) {
+      this.later(next * this.timeScale, () => this.attempt(id, options, attempt + 1));
+    }
+  }
+}
+
+/** A notification's body and headers as WeChat Pay sends them: the resource encrypted, the body signed. */
+export function buildNotification(
+  keys: PlatformKeys,
+  options: Pick<NotificationOptions, 'eventType' | 'summary' | 'originalType' | 'resource' | 'apiV3Key'>,
+  id: string,
+  now: number,
+): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify({
+    id,
+    create_time: rfc3339(now),
+    resource_type: 'encrypt-resource',
+    event_type: options.eventType,
+    summary: options.summary,
+    resource: encryptResource(
+      JSON.stringify(options.resource),
+      options.apiV3Key,
+      options.originalType,
+      options.originalType,
+    ),
+  });
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      ...signedHeaders(body, keys.privateKey, keys.serial, Math.floor(Date.now() / 1000)),
+    },
+  };
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
+  // An AbortController rather than AbortSignal.timeout, which jsdom's globals (the page tests') lack.
+  const answered = new AbortController();
+  const timer = setTimeout(() => answered.abort(), ANSWER_WITHIN_MS);
+  try {
+    const response = await fetch(url, { method: 'POST', body, headers, signal: answered.signal });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,71 @@
+// What the payer does in the WeChat Pay sheet, and the notification that follows a payment (subject to the
+// notification faults: dropped, delivered twice, or held back).
+import { payerTotal, newTransactionId, transactionView, type Transaction } from './transactions';
+import type { SimulatorState } from './state';
+
+export type SheetOutcome = 'pay' | 'cancel' | 'fail';
+export type SheetResult = 'paid' | 'cancelled' | 'failed' | 'closed' | 'unknown';
+
+export function findByPrepayId(sim: SimulatorState, prepayId: string): Transaction | undefined {
+  for (const t of sim.transactions.values()) if (t.prepayId === prepayId) return t;
+  return undefined;
+}
+
+/**
+ * The payer's choice for a prepay id. Paying an order that is closed or past its time_expire fails. With no
+ * notification delay it returns after the first notification attempt.
+ */
+export async function decide(
+  sim: SimulatorState,
+  prepayId: string,
+  outcome: SheetOutcome,
+): Promise<SheetResult> {
+  const t = findByPrepayId(sim, prepayId);
+  if (!t) return 'unknown';
+  if (outcome === 'cancel') return 'cancelled';
+  if (outcome === 'fail') return 'failed';
+  if (t.state === 'SUCCESS') return 'paid';
+  if (t.state !== 'NOTPAY' || (t.expiresAt !== undefined && sim.clock() >= t.expiresAt)) return 'closed';
+  const { payerTotal: cny, rate } = payerTotal(t.total, t.currency);
+  Object.assign(t, {
+    state: 'SUCCESS',
+    transactionId: newTransactionId(),
+    successTime: sim.clock(),
+    payerTotal: cny,
+    rate,
+  });
+  await notifyPayment(sim, t);
+  return 'paid';
+}
+
+/**
+ * Sends a paid transaction's notification again now, with its id (what WeChat Pay's retries look like); false when
+ * the order is unknown or unpaid.
+ */
+export async function resend(sim: SimulatorState, mchid: string, outTradeNo: string): Promise<boolean> {
+  const t = sim.transactions.get(`${mchid}:${outTradeNo}`);
+  if (!t || (t.state !== 'SUCCESS' && t.state !== 'REFUND')) return false;
+  await notifyPayment(sim, t, false);
+  return true;
+}
+
+async function notifyPayment(sim: SimulatorState, t: Transaction, faulty = true): Promise<void> {
+  const merchant = sim.merchants.get(t.mchid)!;
+  const fault = faulty ? sim.faults.nextNotify() : undefined;
+  if (fault?.kind === 'drop') return;
+  const send = (delayMs: number) =>
+    sim.notifier.send({
+      url: t.notifyUrl,
+      eventType: 'TRANSACTION.SUCCESS',
+      summary: '支付成功',
+      originalType: 'transaction',
+      resource: { ...transactionView(t), ...(t.region === 'global' && { id: t.transactionId }) },
+      apiV3Key: merchant.apiV3Key,
+      delayMs,
+      id: t.notificationId,
+    });
+  const first = send(fault?.kind === 'delay' ? fault.ms : faulty ? sim.notifyDelayMs : 0);
+  t.notificationId = first.id;
+  const again = fault?.kind === 'duplicate' ? send(sim.notifyDelayMs) : undefined;
+  await Promise.all([first.firstAttempt, again?.firstAttempt]);
+}

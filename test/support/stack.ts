@@ -1,0 +1,89 @@
+// The server and the WeChat simulator it logs in and pays through, both on loopback ports: what every test over
+// real HTTP runs against. The simulator's scenario clock is the server's, its notifications go out at once (a
+// payment returns after the server answered its notification) and its retries are compressed.
+import type { FastifyInstance } from 'fastify';
+import { buildServer, type BuildServerOptions } from '../../server/app';
+import { NOTIFY_PATH, type PayRegion } from '../../server/wechat/pay-config';
+import { DEMO_REMINDER, simulatedApp } from '../../simulator/app-account';
+import { simulatedMerchant } from '../../simulator/merchant';
+import { WeChatSimulator, type SimulatorOptions } from '../../simulator/simulator';
+
+export interface StackOptions extends BuildServerOptions {
+  region?: PayRegion;
+  simulator?: SimulatorOptions;
+}
+
+export interface Stack {
+  app: FastifyInstance;
+  origin: string;
+  sim: WeChatSimulator;
+  /** The merchant id the server pays as (the simulator's control routes take it). */
+  mchid: string;
+  close(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const { region, simulator, ...serverOptions } = options;
+  const sim = new WeChatSimulator({
+    notifyDelayMs: 0,
+    timeScale: 0.001,
+    clock: serverOptions.now,
+    ...simulator,
+  });
+  await sim.listen();
+  let origin = '';
+  const wechatPay = simulatedMerchant(sim, {
+    region,
+    notifyUrl: () => `${origin}${NOTIFY_PATH}`,
+    timeoutMs: 2000,
+  });
+  const app = buildServer({
+    demoContent: true,
+    validateResponses: true,
+    wechatApi: simulatedApp(sim),
+    reminder: DEMO_REMINDER,
+    paymentCheckMs: 200,
+    wechatPay,
+    ...serverOptions,
+  });
+  origin = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    origin,
+    sim,
+    mchid: wechatPay.mchid,
+    close: async () => {
+      await app.close();
+      await sim.close();
+    },
+  };
+}
+
+/** The payer's choice in the sandbox sheet, sent where the payment parameters say; the simulator's answer. */
+export async function decideAtSimulator(
+  sandboxUrl: string | undefined,
+  outcome: 'pay' | 'cancel' | 'fail' = 'pay',
+): Promise<{ status: number; result?: string }> {
+  if (!sandboxUrl) throw new Error('no sandboxUrl in the payment parameters');
+  const response = await fetch(sandboxUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outcome }),
+  });
+  const body = (await response.json()) as { result?: string };
+  return { status: response.status, result: body.result };
+}
+
+/** WeChat Pay sends an order's payment notification again, now (a retry or a duplicate). */
+export async function resendNotification(
+  stack: Pick<Stack, 'sim' | 'mchid'>,
+  orderId: string,
+): Promise<number> {
+  const response = await fetch(
+    `${stack.sim.origin}/sim/notify/${stack.mchid}/${encodeURIComponent(orderId)}`,
+    {
+      method: 'POST',
+    },
+  );
+  return response.status;
+}
