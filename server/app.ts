@@ -106,7 +106,6 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
       now,
       options: {
         orderExpiryMs: opts.orderExpiryMs ?? 15 * 60 * 1000,
-        notifyDelayMs: opts.notifyDelayMs ?? 500,
         paymentCheckMs: opts.paymentCheckMs ?? 30_000,
         sessionTtlMs: opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
         maxPendingOrders: opts.maxPendingOrders ?? 5,

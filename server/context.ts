@@ -7,8 +7,6 @@ import type { WeChatPayClient } from './wechat/pay-client';
 
 export interface DomainOptions {
   orderExpiryMs: number;
-  /** The development refund sandbox's latency: refund request -> confirmation. */
-  notifyDelayMs: number;
   /** After a prepay, how long to wait for the notification before asking WeChat Pay (and between asks). */
   paymentCheckMs: number;
   sessionTtlMs: number;

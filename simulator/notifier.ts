@@ -54,7 +54,7 @@ export class Notifier {
   send(options: NotificationOptions): { id: string; firstAttempt: Promise<void> } {
     const id = options.id ?? `EV-${randomBytes(12).toString('hex')}`;
     if (options.delayMs) {
-      this.later(options.delayMs, () => this.attempt(id, options, 0));
+      this.after(options.delayMs, () => this.attempt(id, options, 0));
       return { id, firstAttempt: Promise.resolve() };
     }
     const firstAttempt = this.attempt(id, options, 0).finally(() => this.inFlight.delete(firstAttempt));
@@ -70,7 +70,8 @@ export class Notifier {
     await Promise.all([...this.inFlight]);
   }
 
-  private later(delayMs: number, run: () => Promise<void>): void {
+  /** Runs `run` after `delayMs` of real time, unless the simulator closes first. */
+  after(delayMs: number, run: () => Promise<void>): void {
     if (this.closed) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -94,7 +95,7 @@ export class Notifier {
     });
     const next = RETRY_SCHEDULE_MS[attempt];
     if ((status < 200 || status > 299) && next !== undefined) {
-      this.later(next * this.timeScale, () => this.attempt(id, options, attempt + 1));
+      this.after(next * this.timeScale, () => this.attempt(id, options, attempt + 1));
     }
   }
 }

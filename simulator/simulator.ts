@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerApi } from './api-routes';
 import { registerControl } from './control-routes';
 import { registerPay } from './pay-routes';
+import { registerRefunds } from './refund-routes';
 import { SimulatorState, type SimulatorOptions } from './state';
 
 export type { Merchant, SimulatorOptions } from './state';
@@ -23,6 +24,7 @@ export class WeChatSimulator extends SimulatorState {
       this.calls.push(`${request.method} ${request.url.split('?')[0]}`);
     });
     registerPay(this.app, this);
+    registerRefunds(this.app, this);
     registerApi(this.app, this);
     registerControl(this.app, this);
     this.app.addHook('onClose', async () => this.notifier.close());

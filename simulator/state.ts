@@ -6,7 +6,7 @@ import { parseAuthorization, requestMessage, rsaVerify, signedHeaders } from './
 import { Faults } from './faults';
 import { newPlatformKeys, type PlatformKeys } from './keys';
 import { Notifier } from './notifier';
-import type { Region, Transaction } from './transactions';
+import type { Refund, Region, Transaction } from './transactions';
 
 export interface Merchant {
   region: Region;
@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** Real milliseconds between a payment and its first notification attempt. Default 200. */
   notifyDelayMs?: number;
+  /** Real milliseconds before a refund succeeds (0: it succeeds before the refund API answers). Default 1 s. */
+  refundDelayMs?: number;
   /** How long a `timeout` fault holds an answer back, in real ms. Default 30 s. */
   hangMs?: number;
   /** The scenario's clock (payment deadlines, success times); signatures always carry the real time. */
@@ -36,6 +38,8 @@ const CLOCK_SKEW_S = 300;
 export class SimulatorState {
   readonly merchants = new Map<string, Merchant>();
   readonly transactions = new Map<string, Transaction>();
+  /** Refunds by `mchid:out_refund_no`. */
+  readonly refunds = new Map<string, Refund>();
   readonly faults = new Faults();
   /** Mini programs by appid, with their AppSecret; login codes already exchanged; access tokens issued. */
   readonly apps = new Map<string, string>();
@@ -53,6 +57,8 @@ export class SimulatorState {
   readonly clock: () => number;
   readonly notifyDelayMs: number;
   readonly hangMs: number;
+  /** Mutable: tests hold refunds back or let them through. */
+  refundDelayMs: number;
   private platform: PlatformKeys = newPlatformKeys();
   private readonly retired: PlatformKeys[] = [];
   protected listening?: string;
@@ -61,7 +67,13 @@ export class SimulatorState {
     this.clock = options.clock ?? Date.now;
     this.notifyDelayMs = options.notifyDelayMs ?? 200;
     this.hangMs = options.hangMs ?? 30_000;
+    this.refundDelayMs = options.refundDelayMs ?? 1000;
     this.notifier = new Notifier(() => this.platform, this.clock, options.timeScale ?? 1);
+  }
+
+  /** Runs `run` after `delayMs` of real time, unless the simulator closes first. */
+  later(delayMs: number, run: () => Promise<void>): void {
+    this.notifier.after(delayMs, run);
   }
 
   /** Where the server reaches the simulator. */

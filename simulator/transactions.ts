@@ -54,6 +54,40 @@ export function payerTotal(total: number, currency: string): { payerTotal: numbe
   return { payerTotal: Math.round((total * rate * 10 ** (2 - exponent)) / 1e8), rate };
 }
 
+export type RefundStatus = 'PROCESSING' | 'SUCCESS';
+
+export interface Refund {
+  region: Region;
+  mchid: string;
+  outTradeNo: string;
+  transactionId: string;
+  outRefundNo: string;
+  refundId: string;
+  refund: number;
+  total: number;
+  currency: string;
+  notifyUrl: string;
+  status: RefundStatus;
+  createdAt: number;
+  successAt?: number;
+  notificationId?: string;
+}
+
+/** A refund as the refund APIs answer it. */
+export function refundView(r: Refund): Record<string, unknown> {
+  return {
+    refund_id: r.refundId,
+    out_refund_no: r.outRefundNo,
+    transaction_id: r.transactionId,
+    out_trade_no: r.outTradeNo,
+    status: r.status,
+    create_time: rfc3339(r.createdAt),
+    ...(r.successAt !== undefined && { success_time: rfc3339(r.successAt) }),
+    amount: { total: r.total, refund: r.refund, currency: r.currency },
+  };
+}
+
+export const newRefundId = (): string => `50${Date.now()}${randomBytes(4).toString('hex')}`;
 export const newPrepayId = (): string => `wx${randomBytes(16).toString('hex')}`;
 export const newTransactionId = (): string => `4200${Date.now()}${randomBytes(4).toString('hex')}`;
 

@@ -144,6 +144,16 @@ export async function consumeCoupon(tx: Tx, order: OrderRecord, now: number): Pr
   if (order.couponId !== undefined) await markUsed(tx, order.couponId, now);
 }
 
+/** A refunded order's coupon is the customer's again: unused while its validity lasts, else expired. */
+export async function returnCoupon(tx: Tx, order: OrderRecord, today: string): Promise<void> {
+  if (order.couponId === undefined) return;
+  await tx.query(
+    `UPDATE coupons SET status = CASE WHEN (terms->>'validUntil') < $2 THEN 'expired' ELSE 'unused' END,
+       used_at = NULL WHERE id = $1 AND status = 'used'`,
+    [order.couponId, today],
+  );
+}
+
 /** Used, or reserved by an order: a late-paid order can not have it back. */
 export async function couponTaken(tx: Tx, couponId: string): Promise<boolean> {
   const [row] = await tx.query<{ taken: boolean }>(

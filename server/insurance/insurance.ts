@@ -16,6 +16,7 @@ import { ApiError, invalid, nested, type Problem } from '../core/errors';
 import { newId } from '../core/ids';
 import { once } from '../core/idempotency';
 import { openOrder, startRefund, userOrder } from '../orders/lifecycle';
+import { pushRefundNow } from '../payments/refunds';
 import { orderView } from '../orders/orders';
 import type { AgeBand, InsuredRecord } from '../orders/records';
 import {
@@ -220,14 +221,14 @@ export function getPolicy(
   return inTransaction(deps, async (w) => policyView(w, await userPolicy(w.tx, userId, policyId), origin));
 }
 
-/** Cancels a policy before its cover starts: its order is refunded. */
-export function cancelPolicy(
+/** Cancels a policy before its cover starts: its order is refunded (asked of WeChat Pay at once). */
+export async function cancelPolicy(
   deps: Deps,
   userId: string,
   policyId: string,
   origin: string,
 ): Promise<Schemas['Policy']> {
-  return inTransaction(deps, async (w) => {
+  const { view, orderId } = await inTransaction(deps, async (w) => {
     const policy = await userPolicy(w.tx, userId, policyId);
     assertCancellable(w.today, policy);
     await startRefund(
@@ -235,6 +236,11 @@ export function cancelPolicy(
       await userOrder(w, userId, policy.orderId, true),
       'policy cancelled by the customer',
     );
-    return policyView(w, await userPolicy(w.tx, userId, policyId), origin);
+    return {
+      view: await policyView(w, await userPolicy(w.tx, userId, policyId), origin),
+      orderId: policy.orderId,
+    };
   });
+  await pushRefundNow(deps, orderId);
+  return view;
 }

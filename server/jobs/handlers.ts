@@ -6,6 +6,7 @@ import type { Deps } from '../context';
 import { findOrder } from '../orders/records';
 import { settle } from '../orders/lifecycle';
 import { payClient, reconcile } from '../payments/payments';
+import { pushRefund } from '../payments/refunds';
 import { uploadShipping } from '../payments/shipping';
 import { sendReminder } from '../reminders/reminders';
 import { expireTickets } from '../tickets/tickets';
@@ -48,7 +49,11 @@ export const JOBS: Record<JobKind, JobHandler> = {
     const next = deps.now() + deps.options.paymentCheckMs;
     return next < order.expiresAt ? { again: next } : undefined;
   },
-  'refund.complete': async (deps, orderId) => settleOrder(deps, orderId),
+  /** The refund a REFUNDING order owes: asked for, then followed until WeChat Pay says how it ended. */
+  'refund.request': async (deps, orderId) => {
+    if (!deps.pay || (await pushRefund(deps, orderId))) return;
+    return { again: deps.now() + deps.options.paymentCheckMs };
+  },
   'shipping.upload': async (deps, orderId) => {
     await uploadShipping(deps, orderId);
   },

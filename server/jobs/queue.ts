@@ -2,7 +2,7 @@
 import type { Tx } from '../db/database';
 
 export type JobKind =
-  'order.expire' | 'payment.check' | 'refund.complete' | 'shipping.upload' | 'reminder.send' | 'expire.day';
+  'order.expire' | 'payment.check' | 'refund.request' | 'shipping.upload' | 'reminder.send' | 'expire.day';
 
 /** Schedules `kind` for `key` at `runAt` (epoch ms); an existing job of that kind and key keeps the earlier time. */
 export async function schedule(

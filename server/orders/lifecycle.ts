@@ -1,17 +1,18 @@
-// The order status machine and its side effects (stock, coupon, tickets, policy, refund). Expiry and refund
-// completion are jobs, and are also applied to any order read after they fell due, so what a client sees never
-// waits for the worker.
+// The order status machine and its side effects (stock, coupon, tickets, policy, refund). Expiry is a job, and is
+// also applied to any order read after it fell due, so what a client sees never waits for the worker. A refund is
+// done when WeChat Pay says so (payments/refunds.ts).
 //
 //   PENDING_PAYMENT -> PAID -> FULFILLED;  PENDING_PAYMENT -> CANCELLED | EXPIRED;
 //   PAID | FULFILLED -> REFUNDING -> REFUNDED;  EXPIRED | CANCELLED -> PAID (a payment that arrives late).
 import { convert, subtract } from '../../miniprogram/domain/money';
-import { consumeCoupon, couponTaken, releaseCoupon, reserveCoupon } from '../coupons/wallet';
+import { consumeCoupon, couponTaken, releaseCoupon, reserveCoupon, returnCoupon } from '../coupons/wallet';
 import { ApiError, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { schedule } from '../jobs/queue';
 import { cancelPolicyOfOrder, issuePolicy, quoteHasPolicy } from '../policies/policies';
 import { issueTickets, refundTickets } from '../tickets/tickets';
 import type { Work } from '../work';
+import { chargeOf } from './charge';
 import { hold, placesByDay, release, type Shortage } from './inventory';
 import {
   appendHistory,
@@ -95,27 +96,17 @@ export async function openOrder(
 
 /** Whether time has done something to the order that is not written yet. */
 function due(w: Work, order: OrderRecord): boolean {
-  return (
-    (order.status === 'PENDING_PAYMENT' && w.now >= order.expiresAt) ||
-    (order.status === 'REFUNDING' && order.refundDueAt !== undefined && w.now >= order.refundDueAt)
-  );
+  return order.status === 'PENDING_PAYMENT' && w.now >= order.expiresAt;
 }
 
-/** Applies what time has done to an order (expiry, refund completion), locking it only when there is work. */
+/** Applies what time has done to an order (expiry), locking it only when there is work. */
 export async function settle(w: Work, order: OrderRecord): Promise<OrderRecord> {
   if (!due(w, order)) return order;
   const locked = await findOrder(w.tx, order.id, true);
   if (!locked) return order;
-  if (locked.status === 'PENDING_PAYMENT' && w.now >= locked.expiresAt) {
+  if (due(w, locked)) {
     await move(w, locked, 'EXPIRED', locked.expiresAt);
     await letGo(w, locked);
-  }
-  if (locked.status === 'REFUNDING' && locked.refundDueAt !== undefined && w.now >= locked.refundDueAt) {
-    await move(w, locked, 'REFUNDED', locked.refundDueAt);
-    await w.tx.query(`UPDATE refunds SET status = 'SUCCESS', completed_at = $2 WHERE order_id = $1`, [
-      locked.id,
-      new Date(locked.refundDueAt),
-    ]);
   }
   return locked;
 }
@@ -226,31 +217,27 @@ async function retake(w: Work, order: OrderRecord): Promise<boolean> {
 
 /**
  * PAID/FULFILLED -> REFUNDING: tickets are void at once and their places return to sale; an insurance order's
- * policy is cancelled. The coupon stays used. The provider confirms after its delay (a job, and settle()).
+ * policy is cancelled; a coupon used on the order is the customer's again. The refund itself goes to WeChat Pay
+ * (the `refund.request` job, and at once where the caller can); REFUNDED when WeChat Pay says it went through.
  */
 export async function startRefund(w: Work, order: OrderRecord, reason: string): Promise<void> {
   await move(w, order, 'REFUNDING', w.now);
-  const dueAt = w.now + w.deps.options.notifyDelayMs;
+  const charge = chargeOf(order, w.deps.pay?.config.region);
   await w.tx.query(
-    `INSERT INTO refunds (id, order_id, amount, currency, status, reason, requested_at, due_at)
-     VALUES ($1, $2, $3, $4, 'PROCESSING', $5, $6, $7)`,
-    [
-      newId('rfd'),
-      order.id,
-      order.total.amount,
-      order.total.currency,
-      reason,
-      new Date(w.now),
-      new Date(dueAt),
-    ],
+    `INSERT INTO refunds (id, order_id, amount, currency, status, reason, requested_at)
+     VALUES ($1, $2, $3, $4, 'PROCESSING', $5, $6)`,
+    [newId('rfd'), order.id, charge.amount, charge.currency, reason, new Date(w.now)],
   );
-  order.refundDueAt = dueAt;
   await refundTickets(w.tx, order.id);
   if (order.holdsStock) await release(w.tx, placesByDay(w.seed, order.items));
   order.holdsStock = false;
   await saveOrderState(w.tx, order);
   await cancelPolicyOfOrder(w.tx, order.id, w.now);
-  await schedule(w.tx, 'refund.complete', order.id, dueAt);
-  const settled = await settle(w, order);
-  Object.assign(order, settled);
+  await returnCoupon(w.tx, order, w.today);
+  await schedule(w.tx, 'refund.request', order.id, w.now);
+}
+
+/** WeChat Pay says the refund went through: REFUNDING -> REFUNDED (once). `order` is locked. */
+export async function markRefunded(w: Work, order: OrderRecord): Promise<void> {
+  if (order.status === 'REFUNDING') await move(w, order, 'REFUNDED', w.now);
 }

@@ -9,6 +9,7 @@ import { couponDiscount } from '../coupons/claims';
 import { ApiError, invalid, nested, type Problem } from '../core/errors';
 import { once } from '../core/idempotency';
 import { isCancellable, userPolicy } from '../policies/policies';
+import { pushRefundNow } from '../payments/refunds';
 import { inTransaction, type Work } from '../work';
 import {
   expireDue,
@@ -206,8 +207,12 @@ export function cancelUserOrder(deps: Deps, userId: string, orderId: string): Pr
  * Refunds a paid order. Ticket orders: every product refundable and no visit date past. Insurance orders: the
  * policy's own rule (before its start date). Asking again while REFUNDING or after REFUNDED changes nothing.
  */
-export function refundUserOrder(deps: Deps, userId: string, orderId: string): Promise<Schemas['Order']> {
-  return inTransaction(deps, async (w) => {
+export async function refundUserOrder(
+  deps: Deps,
+  userId: string,
+  orderId: string,
+): Promise<Schemas['Order']> {
+  const refunding = await inTransaction(deps, async (w) => {
     const order = await userOrder(w, userId, orderId, true);
     if (order.status === 'REFUNDING' || order.status === 'REFUNDED') return orderView(order);
     const refuse = (why: string): ApiError =>
@@ -228,6 +233,9 @@ export function refundUserOrder(deps: Deps, userId: string, orderId: string): Pr
     await startRefund(w, order, 'requested by the customer');
     return orderView(order);
   });
+  // Asked of WeChat Pay at once (the job asks again if this fails); the answer is the order as the refund began.
+  if (refunding.status === 'REFUNDING') await pushRefundNow(deps, orderId);
+  return refunding;
 }
 
 export function orderView(order: OrderRecord): Schemas['Order'] {

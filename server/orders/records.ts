@@ -46,8 +46,6 @@ export interface OrderRecord {
   /** The WeChat Pay prepay of this order (its out_trade_no is the order id), reused while valid. */
   prepay?: { id: string; validUntil: number };
   policyId?: string;
-  /** When the payment provider confirms the refund (REFUNDING -> REFUNDED). */
-  refundDueAt?: number;
 }
 
 interface OrderRow {
@@ -72,11 +70,9 @@ interface OrderRow {
   created_at: Date;
   expires_at: Date;
   policy_id: string | null;
-  refund_due_at: Date | null;
 }
 
-const SELECT = `SELECT o.*, p.id AS policy_id, r.due_at AS refund_due_at
-  FROM orders o LEFT JOIN policies p ON p.order_id = o.id LEFT JOIN refunds r ON r.order_id = o.id`;
+const SELECT = `SELECT o.*, p.id AS policy_id FROM orders o LEFT JOIN policies p ON p.order_id = o.id`;
 
 /** One order, optionally locked for the rest of the transaction (concurrent writers of it wait). */
 export async function findOrder(tx: Tx, id: string, lock = false): Promise<OrderRecord | undefined> {
@@ -127,7 +123,6 @@ async function withHistory(tx: Tx, rows: OrderRow[]): Promise<OrderRecord[]> {
         prepay: { id: row.prepay_id, validUntil: row.prepay_valid_until.getTime() },
       }),
     ...(row.policy_id !== null && { policyId: row.policy_id }),
-    ...(row.refund_due_at !== null && { refundDueAt: row.refund_due_at.getTime() }),
   }));
 }
 

@@ -1,7 +1,7 @@
 // WeChat Pay's notifications to the server: checked over the raw body, decrypted, applied once. Answers within
 // WeChat's 5 s: nothing here waits on WeChat Pay.
 import type { Deps } from '../context';
-import { fromWire } from '../wechat/pay-client';
+import { fromWire, refundFromWire } from '../wechat/pay-client';
 import {
   decryptResource,
   verifyNotification,
@@ -10,6 +10,7 @@ import {
 } from '../wechat/pay-crypto';
 import { inTransaction } from '../work';
 import { applyTransaction, payClient } from './payments';
+import { applyRefund } from './refunds';
 
 export type NotificationOutcome = { accepted: true } | { accepted: false; reason: string };
 
@@ -37,10 +38,14 @@ export async function receiveNotification(
   if (plaintext === undefined || typeof envelope.id !== 'string') {
     return { accepted: false, reason: 'resource does not decrypt' };
   }
-  // Only payment results are acted on; any other event is acknowledged so WeChat Pay stops resending it.
-  if (envelope.event_type !== 'TRANSACTION.SUCCESS') return { accepted: true };
-  const txn = fromWire(JSON.parse(plaintext));
-  await inTransaction(deps, (w) => applyTransaction(w, pay, txn, envelope.id));
-  deps.wake(0); // what the payment set going (the shipping upload) runs now, not at the next poll
+  if (envelope.event_type === 'TRANSACTION.SUCCESS') {
+    const txn = fromWire(JSON.parse(plaintext));
+    await inTransaction(deps, (w) => applyTransaction(w, pay, txn, envelope.id));
+  } else if (envelope.event_type?.startsWith('REFUND.')) {
+    const refund = refundFromWire(JSON.parse(plaintext));
+    await inTransaction(deps, (w) => applyRefund(w, refund));
+  }
+  // Any other event is acknowledged so WeChat Pay stops resending it.
+  deps.wake(0); // what the payment set going (shipping upload, a refund) runs now, not at the next poll
   return { accepted: true };
 }

@@ -6,7 +6,8 @@ import type { Deps } from '../context';
 import { ApiError } from '../core/errors';
 import { schedule } from '../jobs/queue';
 import { assertPayable, lockedOrder, markPaid, userOrder } from '../orders/lifecycle';
-import { saveOrderState, type Money, type OrderRecord } from '../orders/records';
+import { chargeOf } from '../orders/charge';
+import { saveOrderState } from '../orders/records';
 import type { WeChatPayClient } from '../wechat/pay-client';
 import { PayRefused, PayUnavailable, type PayTransaction } from '../wechat/pay-types';
 import { inTransaction, type Work } from '../work';
@@ -20,15 +21,6 @@ export function payClient(deps: Deps): WeChatPayClient {
   if (!deps.pay)
     throw new ApiError(503, 'PAYMENT_NOT_CONFIGURED', 'WeChat Pay is not configured on this server.');
   return deps.pay;
-}
-
-/**
- * What WeChat Pay charges for an order. Global charges the destination's currency; a domestic merchant charges
- * CNY, the order's CNY amount fixed when it was placed (the destination's configured rate, the figure the
- * tourist saw beside the price).
- */
-export function chargeOf(pay: WeChatPayClient, order: OrderRecord): Money {
-  return pay.config.region === 'global' ? order.total : order.totalCny;
 }
 
 /**
@@ -54,7 +46,7 @@ export async function createPayment(
   });
   let prepayId = order.prepay && order.prepay.validUntil > deps.now() ? order.prepay.id : undefined;
   if (prepayId === undefined) {
-    const charge = chargeOf(pay, order);
+    const charge = chargeOf(order, pay.config.region);
     const id = await pay
       .prepay({
         outTradeNo: order.id,
@@ -124,7 +116,7 @@ export async function applyTransaction(
       new Date(w.now),
     ],
   );
-  const charge = chargeOf(pay, order);
+  const charge = chargeOf(order, pay.config.region);
   const matches = txn.total === charge.amount && txn.currency === charge.currency;
   await markPaid(
     w,

@@ -27,9 +27,34 @@ export interface RequestPaymentParams {
 }
 
 const PATHS = {
-  domestic: { transactions: 'v3/pay/transactions' },
-  global: { transactions: 'v3/global/transactions' },
+  domestic: {
+    transactions: 'v3/pay/transactions',
+    refunds: 'v3/refund/domestic/refunds',
+    refund: 'v3/refund/domestic/refunds/',
+  },
+  global: {
+    transactions: 'v3/global/transactions',
+    refunds: 'v3/global/refunds',
+    refund: 'v3/global/refunds/out-refund-no/',
+  },
 } as const;
+
+export interface RefundRequest {
+  outTradeNo: string;
+  outRefundNo: string;
+  reason: string;
+  /** The whole charge is refunded: refund = total, in the charge's currency. */
+  amount: number;
+  currency: string;
+}
+
+export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
+
+export interface PayRefund {
+  outRefundNo: string;
+  status: RefundStatus;
+  refundId?: string;
+}
 
 export class WeChatPayClient {
   private readonly sdk: Wechatpay;
@@ -111,6 +136,36 @@ export class WeChatPayClient {
     }
   }
 
+  /** Asks WeChat Pay to refund a paid order; the same out_refund_no again is the same refund. */
+  async refund(request: RefundRequest): Promise<PayRefund> {
+    const { region, mchid, appid } = this.config;
+    const data = await this.call<WireRefund>('post', this.paths.refunds, {
+      ...(region === 'global' && { mchid, appid }),
+      out_trade_no: request.outTradeNo,
+      out_refund_no: request.outRefundNo,
+      reason: request.reason.slice(0, 80),
+      notify_url: this.config.notifyUrl(),
+      amount: { refund: request.amount, total: request.amount, currency: request.currency },
+    });
+    return refundFromWire(data);
+  }
+
+  /** A refund's status at WeChat Pay, or undefined when it has none by that number. */
+  async queryRefund(outRefundNo: string): Promise<PayRefund | undefined> {
+    try {
+      const data = await this.call<WireRefund>(
+        'get',
+        `${this.paths.refund}${encodeURIComponent(outRefundNo)}`,
+        undefined,
+        this.config.region === 'global' ? { mchid: this.config.mchid } : undefined,
+      );
+      return refundFromWire(data);
+    } catch (error) {
+      if (error instanceof PayRefused && error.code === 'RESOURCE_NOT_EXISTS') return undefined;
+      throw error;
+    }
+  }
+
   /** wx.requestPayment's parameters: paySign is RSA-SHA256 over appId, timeStamp, nonceStr and package. */
   requestPayment(prepayId: string, nowMs: number): RequestPaymentParams {
     const timeStamp = String(Math.floor(nowMs / 1000));
@@ -152,6 +207,23 @@ interface WireTransaction {
     payer_total?: number;
     payer_currency?: string;
     exchange_rate?: { rate?: number };
+  };
+}
+
+interface WireRefund {
+  out_refund_no: string;
+  refund_id?: string;
+  /** `status` in API answers, `refund_status` in notifications. */
+  status?: RefundStatus;
+  refund_status?: RefundStatus;
+}
+
+/** A refund answer or a decrypted refund notification, in the server's terms. */
+export function refundFromWire(data: WireRefund): PayRefund {
+  return {
+    outRefundNo: data.out_refund_no,
+    refundId: data.refund_id,
+    status: data.status ?? data.refund_status ?? 'PROCESSING',
   };
 }
 

@@ -252,7 +252,7 @@ async function seedState(): Promise<void> {
 beforeAll(async () => {
   fake = installFakeWx();
   fake.envVersion = 'trial';
-  api = await startApiServer({ now: () => fake.clock.now, notifyDelayMs: 0 });
+  api = await startApiServer({ now: () => fake.clock.now });
   connect(fake, api);
   m = await load();
   await seedState();

@@ -85,6 +85,27 @@ describe('migrations', () => {
         [at],
       );
       await tx.query(`INSERT INTO jobs (kind, key, run_at) VALUES ('payment.notify', 'ord_old', $1)`, [at]);
+      // A refund the sandbox would have confirmed at its due time.
+      await tx.query(
+        `INSERT INTO orders (id, user_id, kind, status, items, currency, subtotal, discount, total, cny_currency,
+           total_cny, contact, created_at, expires_at)
+         SELECT 'ord_refunding', user_id, kind, 'REFUNDING', items, currency, subtotal, discount, total, cny_currency,
+           total_cny, contact, created_at, expires_at FROM orders WHERE id = 'ord_old'`,
+      );
+      for (const [seq, status] of ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'REFUNDING'].entries()) {
+        await tx.query(
+          `INSERT INTO order_history (order_id, seq, status, at) VALUES ('ord_refunding', $1, $2, $3)`,
+          [seq, status, at],
+        );
+      }
+      await tx.query(
+        `INSERT INTO refunds (id, order_id, amount, currency, status, reason, requested_at, due_at)
+         VALUES ('rfd_old', 'ord_refunding', 4900, 'NZD', 'PROCESSING', 'plans changed', $1, $2)`,
+        [at, later],
+      );
+      await tx.query(`INSERT INTO jobs (kind, key, run_at) VALUES ('refund.complete', 'ord_refunding', $1)`, [
+        later,
+      ]);
     });
 
     expect(await migrate(db)).toEqual({ applied: allMigrations.filter((f) => f > '0001_init.sql') });
@@ -95,7 +116,19 @@ describe('migrations', () => {
       expect.arrayContaining(['payments', 'orders', 'payment_notifications']),
     );
     expect(tables.map((t) => t.name)).not.toContain('sandbox_payments');
-    expect(await db.query(`SELECT kind FROM jobs WHERE kind = 'payment.notify'`)).toEqual([]);
+    expect(
+      await db.query(`SELECT kind FROM jobs WHERE kind IN ('payment.notify', 'refund.complete')`),
+    ).toEqual([]);
+    const refunded = await db.query<{ status: string; seq: number; at: Date }>(
+      `SELECT h.status, h.seq, h.at FROM order_history h WHERE h.order_id = 'ord_refunding' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(refunded).toEqual([{ status: 'REFUNDED', seq: 4, at: later }]);
+    expect(await db.query(`SELECT status FROM orders WHERE id = 'ord_refunding'`)).toEqual([
+      { status: 'REFUNDED' },
+    ]);
+    expect(await db.query(`SELECT status FROM refunds WHERE id = 'rfd_old'`)).toEqual([
+      { status: 'SUCCESS' },
+    ]);
 
     // The upgraded database under today's server: the old session still works and the old order is intact.
     stack = await startStack({ database: db, now: () => START + 120_000 });

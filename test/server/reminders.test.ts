@@ -7,7 +7,7 @@ import { eventually } from '../support/eventually';
 import { useServer, type Schemas } from './helpers';
 
 const clock = new Clock();
-const server = useServer({ now: clock.now, notifyDelayMs: 10, sessionTtlMs: 365 * 24 * 60 * MINUTE });
+const server = useServer({ now: clock.now, sessionTtlMs: 365 * 24 * 60 * MINUTE });
 
 let alice: Shopper;
 beforeAll(async () => {

@@ -17,7 +17,6 @@ let visitor = 0;
 beforeAll(async () => {
   api = await startApiServer({
     now: () => fake?.clock.now ?? START,
-    notifyDelayMs: 0,
     orderExpiryMs: 15 * MINUTE,
     // The server asks WeChat Pay about a payment only after an hour and runs its jobs only when woken: what it
     // learns of a payment here comes from the notifications WeChat Pay delivers.

@@ -211,7 +211,7 @@ export class AuditHarness {
   }
 
   async start(): Promise<void> {
-    this.api = await startApiServer({ now: () => this.fake?.clock.now ?? AUDIT_INSTANT, notifyDelayMs: 0 });
+    this.api = await startApiServer({ now: () => this.fake?.clock.now ?? AUDIT_INSTANT });
     this.browser = await openBrowser();
   }
 

@@ -19,7 +19,6 @@ async function main(): Promise<void> {
     database: config.database,
     now: () => config.now,
     paymentCheckMs: config.paymentCheckMs,
-    notifyDelayMs: 60_000,
     jobPollMs: 60_000,
     wechatPay: { ...config.wechatPay, notifyUrl: () => `${origin}${NOTIFY_PATH}` },
   });

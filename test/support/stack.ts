@@ -26,6 +26,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const { region, simulator, ...serverOptions } = options;
   const sim = new WeChatSimulator({
     notifyDelayMs: 0,
+    refundDelayMs: 0,
     timeScale: 0.001,
     clock: serverOptions.now,
     ...simulator,

@@ -31,15 +31,13 @@ export async function startSoakServer(
     now: clock.now,
     orderExpiryMs: options.orderExpiryMs,
     sessionTtlMs: options.sessionTtlMs,
-    // Refunds (still the server's own timer) are confirmed this long after they start, in app time: at once.
-    notifyDelayMs: NOTIFY_DELAY_MS,
     // The server asks WeChat Pay about a payment it heard nothing of every 30 s of app time, as in production.
     paymentCheckMs: 30_000,
     // The soak's phones are a handful of people with many intents each.
     maxPendingOrders: 1000,
     maxHeldPlaces: 100000,
-    // WeChat Pay's notification delay and retry schedule on the warped clock.
-    simulator: { notifyDelayMs: NOTIFY_DELAY_MS, timeScale: clock.real(1) },
+    // WeChat Pay's notification and refund delays and retry schedule on the warped clock.
+    simulator: { notifyDelayMs: NOTIFY_DELAY_MS, refundDelayMs: NOTIFY_DELAY_MS, timeScale: clock.real(1) },
   });
   const server = stack.app.wayfarer;
   return {

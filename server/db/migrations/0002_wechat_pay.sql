@@ -32,3 +32,17 @@ CREATE TABLE reminders (
   -- sent, refused (WeChat: the user's subscription is used up or withdrawn), or void (the order was refunded).
   outcome text CHECK (outcome IN ('sent', 'refused', 'void'))
 );
+
+-- Refunds go to WeChat Pay: its refund id, and the outcomes it reports. The sandbox's refunds due at a time are
+-- completed here as the sandbox would have completed them.
+ALTER TABLE refunds ADD COLUMN refund_id text;
+ALTER TABLE refunds DROP CONSTRAINT refunds_status_check;
+ALTER TABLE refunds ADD CONSTRAINT refunds_status_check CHECK (status IN ('PROCESSING', 'SUCCESS', 'ABNORMAL', 'CLOSED'));
+INSERT INTO order_history (order_id, seq, status, at)
+  SELECT o.id, (SELECT max(h.seq) + 1 FROM order_history h WHERE h.order_id = o.id), 'REFUNDED', r.due_at
+  FROM orders o JOIN refunds r ON r.order_id = o.id WHERE o.status = 'REFUNDING';
+UPDATE orders SET status = 'REFUNDED' WHERE status = 'REFUNDING';
+UPDATE refunds SET status = 'SUCCESS', completed_at = due_at WHERE status = 'PROCESSING';
+ALTER TABLE refunds ALTER COLUMN due_at DROP NOT NULL;
+DROP INDEX refunds_due;
+DELETE FROM jobs WHERE kind = 'refund.complete';

@@ -23,7 +23,7 @@ let app: InsuranceApp;
 let user = 0;
 
 beforeAll(async () => {
-  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.parse(NOW)), notifyDelayMs: 0 });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.parse(NOW)) });
 });
 afterAll(() => api.close());
 

@@ -34,7 +34,7 @@ const consoleSpies: jest.SpyInstance[] = [];
 
 beforeAll(async () => {
   // The server's clock is the phone's: both agree on the destination's today.
-  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.parse(NOW)), notifyDelayMs: 0 });
+  api = await startApiServer({ now: () => (fake ? fake.clock.now : Date.parse(NOW)) });
 });
 afterAll(() => api.close());
 

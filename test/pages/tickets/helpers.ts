@@ -17,7 +17,7 @@ export async function devApi(
   clock: () => number,
   options: { orderExpiryMs?: number } = {},
 ): Promise<RunningServer> {
-  return startApiServer({ now: clock, notifyDelayMs: 0, paymentCheckMs: 60 * 60 * 1000, ...options });
+  return startApiServer({ now: clock, paymentCheckMs: 60 * 60 * 1000, ...options });
 }
 
 export { connect };
