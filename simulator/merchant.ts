@@ -22,12 +22,7 @@ export function simulatedMerchant(sim: SimulatorState, options: SimulatedMerchan
   const keys = newMerchantKeys();
   const apiV3Key = randomBytes(16).toString('hex');
   sim.registerMerchant({ region, mchid, appid, serial: keys.serial, publicKey: keys.publicKey, apiV3Key });
-  const platformKeys = Object.fromEntries(
-    Object.entries(sim.platformKeys()).map(([serial, key]) => [
-      serial,
-      key.export({ type: 'spki', format: 'pem' }).toString(),
-    ]),
-  );
+  const platformKeys = sim.platformPems();
   return {
     region,
     baseUrl: sim.origin,

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KeyObject } from 'crypto';
 import { parseAuthorization, requestMessage, rsaVerify, signedHeaders } from './crypto';
 import { Faults } from './faults';
-import { newPlatformKeys, type PlatformKeys } from './keys';
+import { newPlatformKeys, type PlatformKeys, type PlatformMode } from './keys';
 import { Notifier } from './notifier';
 import type { Refund, Region, Transaction } from './transactions';
 
@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** Real milliseconds between a payment and its first notification attempt. Default 200. */
   notifyDelayMs?: number;
+  /** How merchants hold the platform's key: a public key (default, what new merchants get) or a certificate. */
+  platformMode?: PlatformMode;
   /** Real milliseconds before a refund succeeds (0: it succeeds before the refund API answers). Default 1 s. */
   refundDelayMs?: number;
   /** How long a `timeout` fault holds an answer back, in real ms. Default 30 s. */
@@ -59,12 +61,13 @@ export class SimulatorState {
   readonly hangMs: number;
   /** Mutable: tests hold refunds back or let them through. */
   refundDelayMs: number;
-  private platform: PlatformKeys = newPlatformKeys();
+  private platform: PlatformKeys;
   private readonly retired: PlatformKeys[] = [];
   protected listening?: string;
 
   constructor(protected readonly options: SimulatorOptions = {}) {
     this.clock = options.clock ?? Date.now;
+    this.platform = newPlatformKeys(options.platformMode);
     this.notifyDelayMs = options.notifyDelayMs ?? 200;
     this.hangMs = options.hangMs ?? 30_000;
     this.refundDelayMs = options.refundDelayMs ?? 1000;
@@ -91,9 +94,9 @@ export class SimulatorState {
     this.merchants.set(merchant.mchid, merchant);
   }
 
-  /** The platform keys a merchant may hold, by serial (the current one and those retired by rotation). */
-  platformKeys(): Record<string, KeyObject> {
-    return Object.fromEntries([this.platform, ...this.retired].map((k) => [k.serial, k.publicKey]));
+  /** What a merchant downloads of the platform's keys, by serial (the current one and those retired by rotation). */
+  platformPems(): Record<string, string> {
+    return Object.fromEntries([this.platform, ...this.retired].map((k) => [k.serial, k.pem]));
   }
 
   get platformSerial(): string {
@@ -108,7 +111,7 @@ export class SimulatorState {
   /** A new platform key signs from now on; the old one is retired (merchants configured with it fail to verify). */
   rotateKey(): void {
     this.retired.push(this.platform);
-    this.platform = newPlatformKeys();
+    this.platform = newPlatformKeys(this.options.platformMode);
   }
 
   /** Checks a WeChat Pay request's merchant signature; the merchant, or undefined (the caller answers 401). */
