@@ -4,6 +4,7 @@
 import { createSign, createVerify, type KeyObject } from 'crypto';
 import { buildNotification } from '../../simulator/notifier';
 import { newPlatformKeys } from '../../simulator/keys';
+import { uploadShipping } from '../../server/payments/shipping';
 import { NOTIFY_PATH } from '../../server/wechat/pay-config';
 import { eventually } from '../support/eventually';
 import { decideAtSimulator, resendNotification } from '../support/stack';
@@ -166,6 +167,23 @@ describe('the payment notification', () => {
     );
     expect(row?.at).toBeInstanceOf(Date);
     expect(shipped()).toEqual([{ mchid: server.mchid, outTradeNo: placed.id, itemDesc: '电子门票' }]);
+  });
+
+  it('takes WeChat errcode 10060004 (payment no longer shippable) as nothing left to upload', async () => {
+    const placed = (await alice.createOrder(orderBody([{ quantity: 1 }]))).body;
+    await alice.pay(placed.id);
+    const shipped = () => server.sim.shipments.filter((s) => s.outTradeNo === placed.id);
+    await eventually(
+      async () => shipped(),
+      (list) => list.length > 0,
+    );
+    // As if the upload had not happened yet and WeChat Pay had since refunded the payment.
+    const { deps } = server.app.wayfarer;
+    await deps.db.query('UPDATE payments SET shipping_uploaded_at = NULL WHERE order_id = $1', [placed.id]);
+    server.sim.transactions.get(`${server.mchid}:${placed.id}`)!.state = 'REFUND';
+    expect(await uploadShipping(deps, placed.id)).toBe('uploaded');
+    expect(shipped()).toHaveLength(1);
+    expect(await uploadShipping(deps, placed.id)).toBe('skipped');
   });
 
   it('asks WeChat Pay when the notification is lost, and fulfils the order', async () => {
