@@ -4,6 +4,7 @@
 import { createSign, createVerify, type KeyObject } from 'crypto';
 import { buildNotification } from '../../simulator/notifier';
 import { newPlatformKeys } from '../../simulator/keys';
+import { JOBS } from '../../server/jobs/handlers';
 import { uploadShipping } from '../../server/payments/shipping';
 import { NOTIFY_PATH } from '../../server/wechat/pay-config';
 import { eventually } from '../support/eventually';
@@ -224,6 +225,20 @@ describe('the payment notification', () => {
     expect(paid.history.map((h) => h.status)).toEqual(['PENDING_PAYMENT', 'EXPIRED', 'PAID', 'FULFILLED']);
     expect(await remaining(server, 'sky-tower-skydeck', date)).toBe(before - 2);
     expect(await tickets(alice, placed.id)).toHaveLength(2);
+  });
+
+  it('at expiry closes the order at WeChat Pay; ORDERPAID (the payer was faster) means it is paid', async () => {
+    const unpaid = (await alice.createOrder(orderBody([{ quantity: 1 }]))).body;
+    const paidLate = (await alice.createOrder(orderBody([{ quantity: 1 }]))).body;
+    await alice.post(`/v1/orders/${unpaid.id}/payment`);
+    await alice.pay(paidLate.id, 'drop');
+    clock.advance(16 * MINUTE);
+    for (const id of [unpaid.id, paidLate.id]) await JOBS['order.expire'](server.app.wayfarer.deps, id);
+    expect(server.sim.transactions.get(`${server.mchid}:${unpaid.id}`)!.state).toBe('CLOSED');
+    expect((await order(alice, unpaid.id)).status).toBe('EXPIRED');
+    expect(server.sim.calls).toContain(`POST /v3/global/transactions/out-trade-no/${paidLate.id}/close`);
+    const paid = await order(alice, paidLate.id);
+    expect(paid.history.map((h) => h.status)).toEqual(['PENDING_PAYMENT', 'EXPIRED', 'PAID', 'FULFILLED']);
   });
 
   it('refunds a late payment at once when the places were sold meanwhile', async () => {
