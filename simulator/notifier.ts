@@ -4,6 +4,7 @@
 import { randomBytes } from 'crypto';
 import { encryptResource, signedHeaders } from './crypto';
 import type { PlatformKeys } from './keys';
+import { fetchWithin } from '../server/wechat/fetch-within';
 import { rfc3339 } from '../server/wechat/rfc3339';
 
 /** WeChat Pay's documented retry schedule after the first attempt: 15s/15s/30s/3m/10m/20m/30m/30m/30m/60m/3h/3h/3h/6h/6h. */
@@ -130,16 +131,9 @@ export function buildNotification(
 }
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
-  // An AbortController rather than AbortSignal.timeout, which jsdom's globals (the page tests') lack.
-  const answered = new AbortController();
-  const timer = setTimeout(() => answered.abort(), ANSWER_WITHIN_MS);
   try {
-    const response = await fetch(url, { method: 'POST', body, headers, signal: answered.signal });
-    await response.arrayBuffer();
-    return response.status;
+    return (await fetchWithin(url, { method: 'POST', body, headers }, ANSWER_WITHIN_MS)).status;
   } catch {
     return 0;
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,6 +1,7 @@
 // What the payer does in the WeChat Pay sheet, and the notification that follows a payment (subject to the
 // notification faults: dropped, delivered twice, or held back).
 import { payerTotal, newTransactionId, transactionView, type Transaction } from './transactions';
+import { deliver } from './deliver';
 import type { SimulatorState } from './state';
 
 export type SheetOutcome = 'pay' | 'cancel' | 'fail';
@@ -51,21 +52,15 @@ export async function resend(sim: SimulatorState, mchid: string, outTradeNo: str
 
 async function notifyPayment(sim: SimulatorState, t: Transaction, faulty = true): Promise<void> {
   const merchant = sim.merchants.get(t.mchid)!;
-  const fault = faulty ? sim.faults.nextNotify() : undefined;
-  if (fault?.kind === 'drop') return;
-  const send = (delayMs: number) =>
-    sim.notifier.send({
-      url: t.notifyUrl,
-      eventType: 'TRANSACTION.SUCCESS',
-      summary: '支付成功',
-      originalType: 'transaction',
-      resource: { ...transactionView(t), ...(t.region === 'global' && { id: t.transactionId }) },
-      apiV3Key: merchant.apiV3Key,
-      delayMs,
-      id: t.notificationId,
-    });
-  const first = send(fault?.kind === 'delay' ? fault.ms : faulty ? sim.notifyDelayMs : 0);
-  t.notificationId = first.id;
-  const again = fault?.kind === 'duplicate' ? send(sim.notifyDelayMs) : undefined;
-  await Promise.all([first.firstAttempt, again?.firstAttempt]);
+  const options = {
+    url: t.notifyUrl,
+    eventType: 'TRANSACTION.SUCCESS',
+    summary: '支付成功',
+    originalType: 'transaction' as const,
+    resource: { ...transactionView(t), ...(t.region === 'global' && { id: t.transactionId }) },
+    apiV3Key: merchant.apiV3Key,
+    id: t.notificationId,
+  };
+  t.notificationId =
+    (await deliver(sim, options, faulty ? sim.notifyDelayMs : 0, faulty)) ?? t.notificationId;
 }

@@ -4,6 +4,7 @@
 // refund's notify_url (subject to the notification faults). The same out_refund_no again is the same refund.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { rfc3339 } from '../server/wechat/rfc3339';
+import { deliver } from './deliver';
 import type { Merchant, SimulatorState } from './state';
 import { newRefundId, refundView, type Refund } from './transactions';
 
@@ -111,8 +112,6 @@ function succeed(sim: SimulatorState, refund: Refund): void {
 
 /** WeChat Pay's notification that a refund went through. */
 async function notifyRefund(sim: SimulatorState, merchant: Merchant, refund: Refund): Promise<void> {
-  const fault = sim.faults.nextNotify();
-  if (fault?.kind === 'drop') return;
   const resource = {
     mchid: refund.mchid,
     out_trade_no: refund.outTradeNo,
@@ -123,19 +122,14 @@ async function notifyRefund(sim: SimulatorState, merchant: Merchant, refund: Ref
     success_time: rfc3339(refund.successAt!),
     amount: { total: refund.total, refund: refund.refund, currency: refund.currency },
   };
-  const send = (delayMs: number) =>
-    sim.notifier.send({
-      url: refund.notifyUrl,
-      eventType: 'REFUND.SUCCESS',
-      summary: '退款成功',
-      originalType: 'refund',
-      resource,
-      apiV3Key: merchant.apiV3Key,
-      delayMs,
-      id: refund.notificationId,
-    });
-  const first = send(fault?.kind === 'delay' ? fault.ms : 0);
-  refund.notificationId = first.id;
-  const again = fault?.kind === 'duplicate' ? send(0) : undefined;
-  await Promise.all([first.firstAttempt, again?.firstAttempt]);
+  const options = {
+    url: refund.notifyUrl,
+    eventType: 'REFUND.SUCCESS',
+    summary: '退款成功',
+    originalType: 'refund' as const,
+    resource,
+    apiV3Key: merchant.apiV3Key,
+    id: refund.notificationId,
+  };
+  refund.notificationId = (await deliver(sim, options, 0)) ?? refund.notificationId;
 }

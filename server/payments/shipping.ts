@@ -10,7 +10,6 @@ const NOTHING_TO_SHIP = new Set([10060001, 10060004]);
 
 // A type, not an interface: rows must be indexable.
 type Shippable = {
-  mchid: string;
   openid: string;
   kind: 'tickets' | 'insurance';
   uploaded: boolean;
@@ -20,15 +19,15 @@ type Shippable = {
 export async function uploadShipping(deps: Deps, orderId: string): Promise<'uploaded' | 'skipped'> {
   if (!deps.wechat || !deps.pay) return 'skipped';
   const [order] = await deps.db.query<Shippable>(
-    `SELECT u.openid, o.kind, p.shipping_uploaded_at IS NOT NULL AS uploaded, $2::text AS mchid
+    `SELECT u.openid, o.kind, p.shipping_uploaded_at IS NOT NULL AS uploaded
      FROM orders o JOIN users u ON u.id = o.user_id JOIN payments p ON p.order_id = o.id
      WHERE o.id = $1 AND o.status = 'FULFILLED'`,
-    [orderId, deps.pay.config.mchid],
+    [orderId],
   );
   if (!order || order.uploaded) return 'skipped';
   try {
     await deps.wechat.post('/wxa/sec/order/upload_shipping_info', {
-      order_key: { order_number_type: 1, mchid: order.mchid, out_trade_no: orderId },
+      order_key: { order_number_type: 1, mchid: deps.pay.config.mchid, out_trade_no: orderId },
       logistics_type: 3,
       delivery_mode: 1,
       shipping_list: [{ item_desc: order.kind === 'tickets' ? '电子门票' : '旅行保险电子保单' }],

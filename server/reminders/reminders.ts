@@ -8,7 +8,7 @@ import type { Deps } from '../context';
 import { ApiError } from '../core/errors';
 import { schedule } from '../jobs/queue';
 import { userOrder } from '../orders/lifecycle';
-import type { OrderRecord } from '../orders/records';
+import { findOrder, type OrderRecord } from '../orders/records';
 import { WeChatApiError } from '../wechat/api-client';
 import type { ReminderConfig, ReminderValue } from '../wechat/reminder-config';
 import { inTransaction, type Work } from '../work';
@@ -57,8 +57,8 @@ export async function sendReminder(deps: Deps, orderId: string): Promise<void> {
       [orderId],
     );
     if (!due) return undefined;
-    const order = await userOrder(w, (await ownerOf(w, orderId))!, orderId);
-    if (order.status !== 'FULFILLED') {
+    const order = await findOrder(w.tx, orderId);
+    if (order?.status !== 'FULFILLED') {
       await record(w, orderId, 'void');
       return undefined;
     }
@@ -78,11 +78,6 @@ export async function sendReminder(deps: Deps, orderId: string): Promise<void> {
     outcome = 'refused';
   }
   await inTransaction(deps, (w) => record(w, orderId, outcome));
-}
-
-async function ownerOf(w: Work, orderId: string): Promise<string | undefined> {
-  const [row] = await w.tx.query<{ user_id: string }>('SELECT user_id FROM orders WHERE id = $1', [orderId]);
-  return row?.user_id;
 }
 
 function record(w: Work, orderId: string, outcome: 'sent' | 'refused' | 'void') {

@@ -1,6 +1,7 @@
 // The mini program's server APIs at api.weixin.qq.com (the simulator's in development): code2Session for login and
 // the access token the other server APIs take. The AppSecret and session_key never leave this module: the secret is
 // sent only to WeChat, session_key is dropped at once (nothing here decrypts user data), neither is logged.
+import { fetchWithin } from './fetch-within';
 
 export interface WeChatApiConfig {
   /** https://api.weixin.qq.com, or the simulator. */
@@ -11,6 +12,14 @@ export interface WeChatApiConfig {
   timeoutMs?: number;
   /** Epoch ms; the access token's expiry is measured with it. */
   now?: () => number;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** WeChat answered with an errcode (or did not answer: errcode undefined). */
@@ -84,35 +93,27 @@ export class WeChatApiClient {
   }
 
   private async call<T>(pathAndQuery: string, body?: object): Promise<T> {
-    let response: Response;
-    // An AbortController rather than AbortSignal.timeout, which jsdom's globals (the page tests') lack.
-    const answered = new AbortController();
-    const timer = setTimeout(() => answered.abort(), this.config.timeoutMs ?? 5000);
+    const path = pathAndQuery.split('?')[0];
+    let response: Awaited<ReturnType<typeof fetchWithin>>;
     try {
-      response = await fetch(`${this.config.baseUrl}${pathAndQuery}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: answered.signal,
-      });
-    } catch {
-      throw new WeChatApiError(undefined, `WeChat did not answer ${pathAndQuery.split('?')[0]}`);
-    } finally {
-      clearTimeout(timer);
-    }
-    const data = (await response.json().catch(() => undefined)) as
-      (T & { errcode?: number; errmsg?: string }) | undefined;
-    if (!response.ok || data === undefined) {
-      throw new WeChatApiError(
-        undefined,
-        `WeChat answered ${response.status} to ${pathAndQuery.split('?')[0]}`,
+      response = await fetchWithin(
+        `${this.config.baseUrl}${pathAndQuery}`,
+        {
+          method: body === undefined ? 'GET' : 'POST',
+          headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        },
+        this.config.timeoutMs ?? 5000,
       );
+    } catch {
+      throw new WeChatApiError(undefined, `WeChat did not answer ${path}`);
+    }
+    const data = parseJson(response.text) as (T & { errcode?: number; errmsg?: string }) | undefined;
+    if (!response.ok || data === undefined) {
+      throw new WeChatApiError(undefined, `WeChat answered ${response.status} to ${path}`);
     }
     if (typeof data.errcode === 'number' && data.errcode !== 0) {
-      throw new WeChatApiError(
-        data.errcode,
-        `${pathAndQuery.split('?')[0]}: errcode ${data.errcode} ${data.errmsg ?? ''}`,
-      );
+      throw new WeChatApiError(data.errcode, `${path}: errcode ${data.errcode} ${data.errmsg ?? ''}`);
     }
     return data;
   }

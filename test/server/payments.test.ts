@@ -1,12 +1,13 @@
 // Payment over real HTTP through the WeChat simulator: requestPayment parameters signed with the merchant key, the
 // payment notification (on time, duplicated, lost, late, forged), e-tickets issued exactly once, coupons consumed on
 // payment, and refunds.
-import { createSign, createVerify, type KeyObject } from 'crypto';
+import { createVerify, type KeyObject } from 'crypto';
 import { buildNotification } from '../../simulator/notifier';
 import { newPlatformKeys } from '../../simulator/keys';
 import { JOBS } from '../../server/jobs/handlers';
 import { uploadShipping } from '../../server/payments/shipping';
 import { NOTIFY_PATH } from '../../server/wechat/pay-config';
+import { responseMessage, rsaSign } from '../../server/wechat/pay-crypto';
 import { eventually } from '../support/eventually';
 import { decideAtSimulator, resendNotification } from '../support/stack';
 import {
@@ -386,11 +387,9 @@ describe('a notification that is not from WeChat Pay changes nothing', () => {
   });
 });
 
-function createSignature(headers: Record<string, string>, body: string, key: KeyObject): string {
-  return createSign('RSA-SHA256')
-    .update(`${headers['Wechatpay-Timestamp']}\n${headers['Wechatpay-Nonce']}\n${body}\n`)
-    .sign(key, 'base64');
-}
+/** The body signed as WeChat Pay signs it, with the headers' timestamp and nonce and another key. */
+const createSignature = (headers: Record<string, string>, body: string, key: KeyObject): string =>
+  rsaSign(responseMessage(headers['Wechatpay-Timestamp']!, headers['Wechatpay-Nonce']!, body), key);
 
 describe('refunds', () => {
   it('refunds through WeChat Pay: REFUNDING, then REFUNDED when it went through; tickets void, places back', async () => {
