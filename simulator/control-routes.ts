@@ -27,14 +27,17 @@ export function registerControl(app: FastifyInstance, sim: SimulatorState): void
     return reply.code(result === 'closed' ? 409 : 200).send({ result });
   });
 
-  // A WeChat Pay retry of a payment's notification, now (the merchant's answer is awaited).
+  // A WeChat Pay retry of a payment's notification, now: 204 once the merchant acknowledged it, 502 if it did not
+  // (WeChat Pay then goes on retrying on its schedule).
   app.post<{ Params: { mchid: string; outTradeNo: string } }>(
     '/sim/notify/:mchid/:outTradeNo',
     async (request, reply) => {
-      const sent = await resend(sim, request.params.mchid, request.params.outTradeNo);
-      return sent
+      const answer = await resend(sim, request.params.mchid, request.params.outTradeNo);
+      if (answer === undefined)
+        return reply.code(404).send({ code: 'ORDER_NOT_EXIST', message: 'no paid order' });
+      return answer >= 200 && answer < 300
         ? reply.code(204).send()
-        : reply.code(404).send({ code: 'ORDER_NOT_EXIST', message: 'no paid order' });
+        : reply.code(502).send({ code: 'MERCHANT_REFUSED', message: `the merchant answered ${answer}` });
     },
   );
 

@@ -4,20 +4,21 @@ import type { NotificationOptions } from './notifier';
 import type { SimulatorState } from './state';
 
 /**
- * Sends the notification after `delayMs` (or the fault's delay) and returns its id once the first attempt ended;
- * undefined when the fault queue drops it. `faulty: false` (a deliberate resend) takes no fault.
+ * Sends the notification after `delayMs` (or the fault's delay); once the first attempt ended, returns its id and
+ * the merchant's answer (undefined when not sent yet). Undefined when the fault queue drops it. `faulty: false` (a
+ * deliberate resend) takes no fault.
  */
 export async function deliver(
   sim: SimulatorState,
   options: Omit<NotificationOptions, 'delayMs'>,
   delayMs: number,
   faulty = true,
-): Promise<string | undefined> {
+): Promise<{ id: string; status: number | undefined } | undefined> {
   const fault = faulty ? sim.faults.nextNotify() : undefined;
   if (fault?.kind === 'drop') return undefined;
   const first = sim.notifier.send({ ...options, delayMs: fault?.kind === 'delay' ? fault.ms : delayMs });
   const again =
     fault?.kind === 'duplicate' ? sim.notifier.send({ ...options, id: first.id, delayMs }) : undefined;
-  await Promise.all([first.firstAttempt, again?.firstAttempt]);
-  return first.id;
+  const [status] = await Promise.all([first.firstAttempt, again?.firstAttempt]);
+  return { id: first.id, status };
 }

@@ -39,7 +39,7 @@ export interface NotificationOptions {
 export class Notifier {
   readonly deliveries: Delivery[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
 
   constructor(
@@ -49,14 +49,14 @@ export class Notifier {
   ) {}
 
   /**
-   * Sends a notification, retrying on schedule. Returns its id and when the first attempt ended: at once when
-   * `delayMs` is 0 (tests then see the merchant's answer before the payer's sheet closes).
+   * Sends a notification, retrying on schedule. Returns its id and the merchant's answer to the first attempt (0:
+   * none) when `delayMs` is 0 (tests then see that answer before the payer's sheet closes); else undefined at once.
    */
-  send(options: NotificationOptions): { id: string; firstAttempt: Promise<void> } {
+  send(options: NotificationOptions): { id: string; firstAttempt: Promise<number | undefined> } {
     const id = options.id ?? `EV-${randomBytes(12).toString('hex')}`;
     if (options.delayMs) {
-      this.after(options.delayMs, () => this.attempt(id, options, 0));
-      return { id, firstAttempt: Promise.resolve() };
+      this.after(options.delayMs, async () => void (await this.attempt(id, options, 0)));
+      return { id, firstAttempt: Promise.resolve(undefined) };
     }
     const firstAttempt = this.attempt(id, options, 0).finally(() => this.inFlight.delete(firstAttempt));
     this.inFlight.add(firstAttempt);
@@ -72,7 +72,7 @@ export class Notifier {
   }
 
   /** Runs `run` after `delayMs` of real time, unless the simulator closes first. */
-  after(delayMs: number, run: () => Promise<void>): void {
+  after(delayMs: number, run: () => Promise<unknown>): void {
     if (this.closed) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -83,8 +83,8 @@ export class Notifier {
     this.timers.add(timer);
   }
 
-  private async attempt(id: string, options: NotificationOptions, attempt: number): Promise<void> {
-    if (this.closed) return;
+  private async attempt(id: string, options: NotificationOptions, attempt: number): Promise<number> {
+    if (this.closed) return 0;
     const { body, headers } = buildNotification(this.keys(), options, id, this.clock());
     const status = await post(options.url, body, headers);
     this.deliveries.push({
@@ -98,6 +98,7 @@ export class Notifier {
     if ((status < 200 || status > 299) && next !== undefined) {
       this.after(next * this.timeScale, () => this.attempt(id, options, attempt + 1));
     }
+    return status;
   }
 }
 

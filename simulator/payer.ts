@@ -40,17 +40,25 @@ export async function decide(
 }
 
 /**
- * Sends a paid transaction's notification again now, with its id (what WeChat Pay's retries look like); false when
- * the order is unknown or unpaid.
+ * Sends a paid transaction's notification again now, with its id (what WeChat Pay's retries look like); returns the
+ * merchant's answer (0: none), or undefined when the order is unknown or unpaid.
  */
-export async function resend(sim: SimulatorState, mchid: string, outTradeNo: string): Promise<boolean> {
+export async function resend(
+  sim: SimulatorState,
+  mchid: string,
+  outTradeNo: string,
+): Promise<number | undefined> {
   const t = sim.transactions.get(`${mchid}:${outTradeNo}`);
-  if (!t || (t.state !== 'SUCCESS' && t.state !== 'REFUND')) return false;
-  await notifyPayment(sim, t, false);
-  return true;
+  if (!t || (t.state !== 'SUCCESS' && t.state !== 'REFUND')) return undefined;
+  return (await notifyPayment(sim, t, false)) ?? 0;
 }
 
-async function notifyPayment(sim: SimulatorState, t: Transaction, faulty = true): Promise<void> {
+/** The merchant's answer to the first attempt, when it was made at once. */
+async function notifyPayment(
+  sim: SimulatorState,
+  t: Transaction,
+  faulty = true,
+): Promise<number | undefined> {
   const merchant = sim.merchants.get(t.mchid)!;
   const options = {
     url: t.notifyUrl,
@@ -61,6 +69,7 @@ async function notifyPayment(sim: SimulatorState, t: Transaction, faulty = true)
     apiV3Key: merchant.apiV3Key,
     id: t.notificationId,
   };
-  t.notificationId =
-    (await deliver(sim, options, faulty ? sim.notifyDelayMs : 0, faulty)) ?? t.notificationId;
+  const sent = await deliver(sim, options, faulty ? sim.notifyDelayMs : 0, faulty);
+  t.notificationId = sent?.id ?? t.notificationId;
+  return sent?.status;
 }

@@ -131,5 +131,5 @@ async function notifyRefund(sim: SimulatorState, merchant: Merchant, refund: Ref
     apiV3Key: merchant.apiV3Key,
     id: refund.notificationId,
   };
-  refund.notificationId = (await deliver(sim, options, 0)) ?? refund.notificationId;
+  refund.notificationId = (await deliver(sim, options, 0))?.id ?? refund.notificationId;
 }
