@@ -1,5 +1,5 @@
 // npm run soak -- --runs N --seed S: the fault soak of every purchase flow (scripts/lib/soak). Prints one line,
-// `soak: N intents, X faults injected, P payments, A unaccounted, T paid twice, D duplicates, L lost, U unhandled,
+// `soak: N intents, X faults injected (R server restarts), P payments, A unaccounted, T paid twice, D duplicates, L lost, U unhandled,
 // S stuck`, and exits 1 unless A, T, D, L, U and S are all 0 (the findings behind them are listed first).
 import { loadAppFromNode } from './lib/soak/app';
 import { formatReport, runSoak } from './lib/soak/index';

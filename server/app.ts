@@ -9,7 +9,7 @@ import { seedIfEmpty } from './content/records';
 import { ContentStore } from './content/store';
 import type { Deps, DomainOptions } from './context';
 import { ApiError } from './core/errors';
-import type { Database } from './db/database';
+import { isDatabase, type Database } from './db/database';
 import type { ReminderConfig } from './wechat/reminder-config';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
@@ -139,8 +139,4 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
     });
   });
   return app;
-}
-
-function isDatabase(value: BuildServerOptions['database']): value is Database {
-  return value !== undefined && 'transaction' in value;
 }

@@ -32,3 +32,8 @@ export interface Database extends Queryable {
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Whether `value` is an open database rather than where to open one. */
+export function isDatabase(value: object | undefined): value is Database {
+  return value !== undefined && 'transaction' in value;
+}

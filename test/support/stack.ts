@@ -3,6 +3,7 @@
 // payment returns after the server answered its notification) and its retries are compressed.
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type BuildServerOptions } from '../../server/app';
+import { isDatabase } from '../../server/db/database';
 import { NOTIFY_PATH, type PayRegion } from '../../server/wechat/pay-config';
 import { DEMO_REMINDER, simulatedApp } from '../../simulator/app-account';
 import { simulatedMerchant } from '../../simulator/merchant';
@@ -14,11 +15,17 @@ export interface StackOptions extends BuildServerOptions {
 }
 
 export interface Stack {
-  app: FastifyInstance;
+  /** The running server (a new instance after each restart). */
+  readonly app: FastifyInstance;
   origin: string;
   sim: WeChatSimulator;
   /** The merchant id the server pays as (the simulator's control routes take it). */
   mchid: string;
+  /**
+   * Stops the server gracefully (requests under way finish; new ones are refused until it is back) and starts a
+   * new instance on the same port and database. Needs an open `database` in the options: else nothing survives.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,21 +45,33 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     notifyUrl: () => `${origin}${NOTIFY_PATH}`,
     timeoutMs: 2000,
   });
-  const app = buildServer({
-    demoContent: true,
-    validateResponses: true,
-    wechatApi: simulatedApp(sim),
-    reminder: DEMO_REMINDER,
-    paymentCheckMs: 200,
-    wechatPay,
-    ...serverOptions,
-  });
+  const build = () =>
+    buildServer({
+      demoContent: true,
+      validateResponses: true,
+      wechatApi: simulatedApp(sim),
+      reminder: DEMO_REMINDER,
+      paymentCheckMs: 200,
+      wechatPay,
+      ...serverOptions,
+    });
+  let app = build();
   origin = await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = Number(new URL(origin).port);
   return {
-    app,
+    get app() {
+      return app;
+    },
     origin,
     sim,
     mchid: wechatPay.mchid,
+    restart: async () => {
+      if (!isDatabase(serverOptions.database))
+        throw new Error('restart needs an open database in the options');
+      await app.close();
+      app = build();
+      await app.listen({ port, host: '127.0.0.1' });
+    },
     close: async () => {
       await app.close();
       await sim.close();

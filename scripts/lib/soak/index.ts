@@ -10,7 +10,7 @@ import { Flow, launchApp, type IntentRecord } from './flows';
 import { drawPlan, TARGETS, type IntentKind } from './plan';
 import { Random } from './random';
 import { installDispatchingWx, Phone, WarpClock } from './runtime';
-import { startSoakServer } from './server';
+import { startSoakServer, type SoakServer } from './server';
 
 export interface SoakOptions {
   runs: number;
@@ -25,11 +25,15 @@ export interface SoakOptions {
   speed?: number;
   /** Real time after which an intent that has not ended counts as stuck. */
   intentTimeoutMs?: number;
+  /** Server restarts, spread evenly over the run, each while other intents are under way (default 3). */
+  restarts?: number;
 }
 
 export interface SoakReport {
   intents: number;
   faults: number;
+  /** Server restarts made (each counted as a fault of every intent under way). */
+  restarts: number;
   /** Intents that met at least one fault. */
   faultedIntents: number;
   /** Payments WeChat Pay took. */
@@ -65,7 +69,7 @@ const KINDS: IntentKind[] = [
 const MINUTE = 60 * 1000;
 
 export function formatReport(r: SoakReport): string {
-  return `soak: ${r.intents} intents, ${r.faults} faults injected, ${r.payments} payments, ${r.unaccounted} unaccounted, ${r.paidTwice} paid twice, ${r.duplicates} duplicates, ${r.lost} lost, ${r.unhandled} unhandled, ${r.stuck} stuck`;
+  return `soak: ${r.intents} intents, ${r.faults} faults injected (${r.restarts} server restarts), ${r.payments} payments, ${r.unaccounted} unaccounted, ${r.paidTwice} paid twice, ${r.duplicates} duplicates, ${r.lost} lost, ${r.unhandled} unhandled, ${r.stuck} stuck`;
 }
 
 /** Counts promise rejections nobody handled and exceptions nobody caught while the soak runs. */
@@ -106,6 +110,34 @@ class Slots {
   }
 }
 
+/** Restarts the server each time another share of the intents has ended, while the others are under way. */
+class Restarts {
+  readonly running = new Set<IntentRecord>();
+  made = 0;
+  private endedCount = 0;
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly server: SoakServer,
+    private readonly runs: number,
+    private readonly planned: number,
+  ) {}
+
+  ended(record: IntentRecord): void {
+    this.running.delete(record);
+    this.endedCount++;
+    const every = Math.floor(this.runs / (this.planned + 1));
+    if (this.made >= this.planned || every === 0 || this.endedCount % every !== 0) return;
+    this.made++;
+    for (const r of this.running) r.faults++;
+    this.last = this.last.then(() => this.server.restart());
+  }
+
+  done(): Promise<void> {
+    return this.last;
+  }
+}
+
 function kindOf(rng: Random): IntentKind {
   return rng.chance(0.25) ? 'insurance' : rng.pick(KINDS);
 }
@@ -140,7 +172,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
     let unhandledFromFlows = 0;
     const leaks: string[] = [];
+    const restarts = new Restarts(server, runs, options.restarts ?? 3);
     const runIntent = async (phone: Phone, record: IntentRecord) => {
+      restarts.running.add(record);
       const rng = Random.forIntent(seed, record.id);
       rng.next(); // the draw that chose the kind
       const plan = drawPlan(rng, record.kind);
@@ -168,6 +202,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }
       record.faults += phone.takeNetworkFaults() + phone.paymentFaults - before;
       leaks.push(...plainLeaks(phone, record.personal));
+      restarts.ended(record);
     };
     // Intents start in order, `concurrency` at a time; each phone runs its own one after another, so a
     // traveller's purchases spread over the whole soak (and over expiries, token lifetimes, late notifications).
@@ -182,6 +217,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       );
     }
     await Promise.all(byPhone.values());
+    await restarts.done();
     await server.wechatPay.settle();
     const findings = await audit(server, phones, records);
 
@@ -190,6 +226,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     return {
       intents: runs,
       faults: records.reduce((n, r) => n + r.faults, 0),
+      restarts: restarts.made,
       faultedIntents: records.filter((r) => r.faults > 0).length,
       payments: findings.payments,
       unaccounted: findings.unaccounted,

@@ -1,8 +1,9 @@
 // The real server on loopback for the soak, paying through the WeChat simulator (test/support/stack.ts), both on
-// the warped clock; and the payer's side of WeChat Pay: a payment taken on the sheet, its notification on time,
+// the warped clock, its database kept apart so the server can be restarted mid-flow; and the payer's side of WeChat Pay: a payment taken on the sheet, its notification on time,
 // late, lost until WeChat Pay's retries or sent twice, and the server's calls answered 5xx or not at all, all
 // through the simulator's fault queues.
 import type { Wayfarer } from '../../../server/app';
+import { openDatabase } from '../../../server/db/open';
 import type { Seed } from '../../../server/content/seed';
 import type { ApiFault, NotifyFault } from '../../../simulator/faults';
 import type { WeChatSimulator } from '../../../simulator/simulator';
@@ -12,11 +13,13 @@ import type { PaymentProvider, PaymentScript, WarpClock } from './runtime';
 export interface SoakServer {
   origin: string;
   /** The server's database and content, read by the audit (what the server holds is the truth about orders). */
-  server: Wayfarer;
+  readonly server: Wayfarer;
   seed: Seed;
   /** WeChat Pay: what it holds as paid is the truth about money. */
   sim: WeChatSimulator;
   wechatPay: SoakWeChatPay;
+  /** A graceful restart on the same port and database, while phones and WeChat Pay go on calling. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,7 +30,9 @@ export async function startSoakServer(
   clock: WarpClock,
   options: { orderExpiryMs: number; sessionTtlMs: number },
 ): Promise<SoakServer> {
+  const database = await openDatabase({});
   const stack = await startStack({
+    database,
     now: clock.now,
     orderExpiryMs: options.orderExpiryMs,
     sessionTtlMs: options.sessionTtlMs,
@@ -39,14 +44,19 @@ export async function startSoakServer(
     // WeChat Pay's notification and refund delays and retry schedule on the warped clock.
     simulator: { notifyDelayMs: NOTIFY_DELAY_MS, refundDelayMs: NOTIFY_DELAY_MS, timeScale: clock.real(1) },
   });
-  const server = stack.app.wayfarer;
   return {
     origin: stack.origin,
-    server,
-    seed: await server.deps.content.seed(),
+    get server() {
+      return stack.app.wayfarer;
+    },
+    seed: await stack.app.wayfarer.deps.content.seed(),
     sim: stack.sim,
     wechatPay: new SoakWeChatPay(stack, clock),
-    close: stack.close,
+    restart: () => stack.restart(),
+    close: async () => {
+      await stack.close();
+      await database.close();
+    },
   };
 }
 
