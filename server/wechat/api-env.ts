@@ -2,6 +2,7 @@
 // (`npm run serve`). The secret comes from the variable or a file and is never quoted back.
 import { readFileSync } from 'fs';
 import type { WeChatApiConfig } from './api-client';
+import { envValues, readSecret, type EnvValue, type ReadFile } from './env-values';
 import { APPID } from './pay-env';
 import type { ReminderConfig, ReminderValue } from './reminder-config';
 
@@ -11,14 +12,12 @@ export type ApiEnvResult =
   | { ok: true; config: WeChatApiConfig | undefined; reminder: ReminderConfig | undefined }
   | { ok: false; problems: string[] };
 
-type Value = (name: string) => string | undefined;
-
 /** Undefined config when neither WECHAT_APPID nor a secret is set (login then answers 503). */
 export function readWeChatApiEnv(
   env: NodeJS.ProcessEnv,
-  read: (file: string) => string = (file) => readFileSync(file, 'utf8'),
+  read: ReadFile = (file) => readFileSync(file, 'utf8'),
 ): ApiEnvResult {
-  const value: Value = (name) => (env[name] === '' ? undefined : env[name]);
+  const value = envValues(env);
   const problems: string[] = [];
   const reminder = readReminder(value, problems);
   const appid = value('WECHAT_APPID');
@@ -33,18 +32,13 @@ export function readWeChatApiEnv(
   }
   if (appid === undefined) problems.push("WECHAT_APPID is required: the mini program's AppID (wx…)");
   else if (!APPID.test(appid)) problems.push('WECHAT_APPID must look like wx + 16 hex digits');
-  let secret = inline;
-  if (secret === undefined && file !== undefined) {
-    try {
-      secret = read(file).trim();
-    } catch {
-      problems.push('WECHAT_SECRET_FILE must name a readable file');
-    }
-  } else if (secret === undefined) {
-    problems.push(
-      'WECHAT_SECRET (or WECHAT_SECRET_FILE) is required: the AppSecret from the mini program console',
-    );
-  }
+  const secret = readSecret(
+    value,
+    read,
+    'WECHAT_SECRET',
+    'the AppSecret from the mini program console',
+    problems,
+  );
   if (secret !== undefined && !/^[0-9a-f]{32}$/.test(secret))
     problems.push('the AppSecret must be 32 hex digits');
   if (problems.length > 0 || appid === undefined || secret === undefined) return { ok: false, problems };
@@ -56,7 +50,7 @@ export function readWeChatApiEnv(
 }
 
 /** WECHAT_REMINDER_TEMPLATE_ID, _FIELDS (`thing1=product,date2=visitDate`) and _HOUR (0-23, default 18). */
-function readReminder(value: Value, problems: string[]): ReminderConfig | undefined {
+function readReminder(value: EnvValue, problems: string[]): ReminderConfig | undefined {
   const templateId = value('WECHAT_REMINDER_TEMPLATE_ID');
   if (templateId === undefined) return undefined;
   const fields: ReminderConfig['fields'] = {};

@@ -3,6 +3,7 @@
 // variable or a file. Problems are one line per variable and never quote a secret.
 import { readFileSync } from 'fs';
 import { createPrivateKey } from 'crypto';
+import { envValues, readSecret, type EnvValue, type ReadFile } from './env-values';
 import { platformKey } from './pay-crypto';
 import { NOTIFY_PATH, type PayRegion, type WeChatPayConfig } from './pay-config';
 
@@ -16,16 +17,15 @@ const BASE_URLS: Record<PayRegion, string> = {
 export type PayEnvResult =
   { ok: true; config: WeChatPayConfig | undefined } | { ok: false; problems: string[] };
 
-type Read = (file: string) => string;
-const readText: Read = (file) => readFileSync(file, 'utf8');
+const readText: ReadFile = (file) => readFileSync(file, 'utf8');
 
 /** Undefined config when no WECHATPAY_ variable is set (payments then answer 503); all of them otherwise. */
 export function readWeChatPayEnv(
   env: NodeJS.ProcessEnv,
   publicOrigin: string,
-  read: Read = readText,
+  read: ReadFile = readText,
 ): PayEnvResult {
-  const value = (name: string): string | undefined => (env[name] === '' ? undefined : env[name]);
+  const value = envValues(env);
   if (!Object.keys(env).some((name) => name.startsWith('WECHATPAY_') && value(name) !== undefined)) {
     return { ok: true, config: undefined };
   }
@@ -101,7 +101,7 @@ export function readWeChatPayEnv(
 }
 
 /** `PUB_KEY_ID_…=/keys/pub_key.pem,5157F09EFDC096DE15EBE81A47057A72…=/keys/wechatpay_cert.pem` */
-function readPlatformKeys(text: string, read: Read, problems: string[]): Record<string, string> {
+function readPlatformKeys(text: string, read: ReadFile, problems: string[]): Record<string, string> {
   const keys: Record<string, string> = {};
   if (text === '') return keys;
   for (const pair of text.split(',').map((p) => p.trim())) {
@@ -123,24 +123,15 @@ function readPlatformKeys(text: string, read: Read, problems: string[]): Record<
   return keys;
 }
 
-function readApiV3Key(value: (name: string) => string | undefined, read: Read, problems: string[]): string {
-  const inline = value('WECHATPAY_APIV3_KEY');
-  const path = value('WECHATPAY_APIV3_KEY_FILE');
-  let key = inline;
-  if (key === undefined && path !== undefined) {
-    try {
-      key = read(path).trim();
-    } catch {
-      problems.push('WECHATPAY_APIV3_KEY_FILE must name a readable file');
-      return '';
-    }
-  }
-  if (key === undefined) {
-    problems.push(
-      'WECHATPAY_APIV3_KEY (or WECHATPAY_APIV3_KEY_FILE) is required with WeChat Pay: the 32-character APIv3 key',
-    );
-    return '';
-  }
+function readApiV3Key(value: EnvValue, read: ReadFile, problems: string[]): string {
+  const key = readSecret(
+    value,
+    read,
+    'WECHATPAY_APIV3_KEY',
+    "the merchant's 32-character APIv3 key",
+    problems,
+  );
+  if (key === undefined) return '';
   if (Buffer.byteLength(key, 'utf8') !== 32) problems.push('the APIv3 key must be exactly 32 bytes');
   return key;
 }
