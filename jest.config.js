@@ -9,9 +9,10 @@ module.exports = {
   transform: {
     // tsconfig's isolatedModules makes ts-jest transpile only; `npm run typecheck` checks the types once.
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-    '/@electric-sql/pglite/dist/.+\\.cjs$': '<rootDir>/test/support/pglite-transform.js',
+    '/@electric-sql/pglite/dist/.+\\.cjs$|/pdfkit/js/pdfkit\\.js$':
+      '<rootDir>/test/support/node-build-transform.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/|pdfkit/)'],
   setupFiles: ['<rootDir>/test/support/setup.ts'],
   // PostgreSQL for the database tests: TEST_DATABASE_URL, or a throwaway local cluster, or those tests skip.
   globalSetup: '<rootDir>/test/support/pg-global-setup.ts',

@@ -1,61 +1,83 @@
-// The policy document as a one-page PDF (what Policy.documentUrl serves). Written by hand to need no library:
-// a PDF 1.4 file with the standard Helvetica font, so the text is ASCII (pinyin names, English plan name).
+// The policy document as a one-page PDF (what Policy.documentUrl serves), labelled in Chinese and English: travellers
+// and plans have Chinese names. One font, Noto Sans SC, covers both scripts; pdfkit embeds only the glyphs a policy
+// uses, so a document stays near 10 KB although the font file is 10 MB.
+import { createRequire } from 'node:module';
+import { buffer } from 'node:stream/consumers';
+import * as fontkit from 'fontkit';
+import PDFDocument from 'pdfkit';
 import type { components } from '../../typings/api';
 import { minorExponent, type Money } from '../../miniprogram/domain/money';
 
 type Policy = components['schemas']['Policy'];
 
-const ascii = (text: string): string => text.replace(/[^\x20-\x7e]/g, '?');
-const pdfString = (text: string): string => `(${ascii(text).replace(/[\\()]/g, (c) => `\\${c}`)})`;
+const FONT_FILE = createRequire(__filename).resolve(
+  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+);
+let parsed: fontkit.Font | undefined;
+/** Parsed on the first document, then shared by all: most processes never render one. */
+function font(): fontkit.Font {
+  if (parsed) return parsed;
+  const file = fontkit.openSync(FONT_FILE);
+  if ('fonts' in file) throw new Error(`${FONT_FILE} is a font collection`);
+  return (parsed = file);
+}
 
-function lines(policy: Policy): string[] {
+/** A block of the document: its lines, then its items indented under them. */
+interface Section {
+  lines: string[];
+  items?: string[];
+}
+
+function sections(policy: Policy): Section[] {
   const money = (m: Money): string => {
     const exp = minorExponent(m.currency);
     return `${m.currency} ${(m.amount / 10 ** exp).toFixed(exp)}`;
   };
   return [
-    'Wayfarer travel insurance - DEMO DOCUMENT, NOT A REAL POLICY',
-    '',
-    `Policy number: ${policy.policyNumber}`,
-    `Plan: ${policy.planName.en} (terms ${policy.termsVersion})`,
-    `Cover: ${policy.startDate} to ${policy.endDate} (${policy.timeZone})`,
-    `Status: ${policy.status}`,
-    `Premium: ${money(policy.premium)}`,
-    `Policyholder: ${policy.holder.name}, ${policy.holder.mobile}, ${policy.holder.email}`,
-    '',
-    'Insured persons:',
-    ...policy.insured.map(
-      (p) =>
-        `  ${p.namePinyin}  ${p.documentType} ${p.documentNumberMasked}  born ${p.birthDate}  (${p.ageBand})`,
-    ),
-    '',
-    'Coverage limits:',
-    ...policy.coverage.map((row) => `  ${row.key}: ${money(row.limit)}`),
-    `  excess: ${money(policy.excess)}`,
+    { lines: ['演示文件，并非真实保单 - DEMO DOCUMENT, NOT A REAL POLICY'] },
+    {
+      lines: [
+        `保单号 Policy number: ${policy.policyNumber}`,
+        `保险计划 Plan: ${policy.planName['zh-CN']} / ${policy.planName.en}`,
+        `条款版本 Terms version: ${policy.termsVersion}`,
+        `保险期间 Cover: ${policy.startDate} 至 to ${policy.endDate} (${policy.timeZone})`,
+        `状态 Status: ${policy.status}`,
+        `保费 Premium: ${money(policy.premium)}`,
+        `投保人 Policyholder: ${policy.holder.name}, ${policy.holder.mobile}, ${policy.holder.email}`,
+      ],
+    },
+    {
+      lines: ['被保险人 Insured persons:'],
+      items: policy.insured.map(
+        (p) =>
+          `${p.nameZh ? `${p.nameZh} ` : ''}${p.namePinyin}  ${p.documentType} ${p.documentNumberMasked}  ` +
+          `出生 born ${p.birthDate}  (${p.ageBand})`,
+      ),
+    },
+    {
+      lines: ['保障额度 Coverage limits:'],
+      items: [
+        ...policy.coverage.map((row) => `${row.key}: ${money(row.limit)}`),
+        `免赔额 excess: ${money(policy.excess)}`,
+      ],
+    },
   ];
 }
 
-export function policyPdf(policy: Policy): Buffer {
-  const text = lines(policy)
-    .map((line, i) => `${i === 0 ? '' : 'T* '}${pdfString(line)} Tj`)
-    .join('\n');
-  const content = `BT /F1 11 Tf 14 TL 50 780 Td\n${text}\nET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const offset = Buffer.byteLength(body, 'latin1');
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
+export function policyPdf(policy: Policy): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: { Title: `Wayfarer ${policy.policyNumber}`, CreationDate: new Date(policy.issuedAt) },
   });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  const pdf = buffer(doc);
+  doc.font(font(), 15).text('Wayfarer 旅行保险 Travel insurance');
+  doc.fontSize(11);
+  for (const { lines, items = [] } of sections(policy)) {
+    doc.moveDown();
+    for (const text of lines) doc.text(text);
+    for (const text of items) doc.text(text, { indent: 16, indentAllLines: true });
+  }
+  doc.end();
+  return pdf;
 }

@@ -1,6 +1,7 @@
 // Insurance over real HTTP: quotes priced by plan x days x age band, policies bought through an order that is
 // idempotent and validated with the client's own rules, issued on payment, masked, downloadable and cancellable.
 import { makeId } from '../unit/validate/fixtures';
+import { pdfText } from '../support/pdf-text';
 import { resendNotification } from '../support/stack';
 import { Clock, DAY, MINUTE, day, key, shopper, START, type Shopper } from './commerce';
 import { useServer, type Schemas } from './helpers';
@@ -211,12 +212,19 @@ describe('policies', () => {
 
     const url = new URL(policy.documentUrl);
     expect(url.origin).toBe(server.baseUrl);
-    const pdf = await server.api<string>(url.pathname, { token: alice.token });
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(pdf.body.startsWith('%PDF-1.4')).toBe(true);
-    expect(pdf.body).toContain(policy.policyNumber);
-    expect(pdf.body).not.toContain(ADULT_ID);
+    const download = await fetch(url, { headers: { authorization: `Bearer ${alice.token}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await download.arrayBuffer());
+    // The font is embedded as a subset of the glyphs used: about 18 KB for this policy.
+    expect(pdf.length).toBeLessThan(50_000);
+    const text = await pdfText(pdf);
+    expect(text).toContain(`保单号 Policy number: ${policy.policyNumber}`);
+    expect(text).toContain(`保险计划 Plan: ${policy.planName['zh-CN']} / ${policy.planName.en}`);
+    expect(text).toContain(`投保人 Policyholder: ${holder.name}`);
+    expect(text).toContain('被保险人 Insured persons:');
+    for (const name of ['李伟 LI WEI', '李小明 LI XIAOMING', 'SMITH JANE']) expect(text).toContain(name);
+    expect(text).not.toContain(ADULT_ID);
     expect((await server.api(url.pathname)).status).toBe(401);
     expect((await bob.get(url.pathname)).status).toBe(404);
     expect((await bob.get(`/v1/policies/${policy.id}`)).status).toBe(404);

@@ -27,7 +27,7 @@ export const handlers = {
     const policy = await insurance.getPolicy(deps, userOf(req), req.params.id, req.origin);
     return {
       status: 200,
-      body: policyPdf(policy),
+      body: await policyPdf(policy),
       headers: {
         'content-type': 'application/pdf',
         'content-disposition': `inline; filename="${policy.policyNumber}.pdf"`,

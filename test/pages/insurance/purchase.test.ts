@@ -3,6 +3,7 @@
 // two passports), kill and restart the app mid-form and find the draft, accept the terms, pay, and find the
 // policy with its document. Against the real dev API; the draft never holds a document number in plain text.
 import type { FakeWx } from '../../support/fake-wx';
+import { pdfText } from '../../support/pdf-text';
 import { connect, startApiServer, type RunningServer } from '../../support/server';
 import { makeId } from '../../unit/validate/fixtures';
 import {
@@ -198,9 +199,8 @@ test('quote, three travellers, app killed mid-form, terms, payment, then the pol
       downloads.push({ url: opts.url, header: opts.header });
       void fetch(opts.url, { headers: opts.header }).then(
         async (res) => {
-          const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');
-          expect(pdf.startsWith('%PDF-')).toBe(true);
-          expect(pdf).toContain('ZHANG WEI');
+          const text = await pdfText(Buffer.from(await res.arrayBuffer()));
+          expect(text).toContain('张伟 ZHANG WEI');
           opts.success({ tempFilePath: 'wxfile://tmp/policy.pdf', statusCode: res.status });
         },
         () => opts.fail({ errMsg: 'downloadFile:fail' }),
