@@ -1,4 +1,6 @@
 // Which API a build talks to, chosen by the environment WeChat reports (DevTools/preview = develop).
+import { DEVELOP_API_URL } from './develop-api';
+
 export type EnvVersion = 'develop' | 'trial' | 'release';
 
 export interface EnvConfig {
@@ -10,7 +12,7 @@ export interface EnvConfig {
 
 // A DMO sets its own domains here; trial and release must be https (a test enforces it).
 export const API_BASE_URLS: Record<EnvVersion, string> = {
-  develop: 'http://127.0.0.1:3000',
+  develop: DEVELOP_API_URL,
   trial: 'https://api-trial.wayfarer.example.com',
   release: 'https://api.wayfarer.example.com',
 };

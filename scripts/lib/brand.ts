@@ -7,6 +7,7 @@ import { brandVariables, type BrandFile, type BrandLang } from '../../miniprogra
 import { TAB_PAGES, tabText } from '../../miniprogram/services/tab-bar';
 import { contrastRatio, isHexColour } from './colour';
 import { writeFileMkdir, writeIfChanged } from './files';
+import { constantModule } from './js-module';
 import { isPng } from './png';
 import { repoRoot, srcDir } from './paths';
 import { TAB_ICONS, drawTabIcon } from './tab-icons';
@@ -131,12 +132,7 @@ export function loadBrand(brandDir: string): BrandFile {
 
 /** The compiled form of miniprogram/config/brand-file.ts with the brand inlined (same export, same shape). */
 export function brandModule(brand: BrandFile): string {
-  return [
-    '"use strict";',
-    'Object.defineProperty(exports, "__esModule", { value: true });',
-    `exports.brandFile = ${JSON.stringify(brand)};`,
-    '',
-  ].join('\n');
+  return constantModule('brandFile', brand);
 }
 
 interface AppJson {

@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gitOutput } from './git';
+import { constantModule } from './js-module';
 import { repoRoot } from './paths';
 
 export interface BuildInfo {
@@ -14,17 +15,8 @@ export function packageVersion(): string {
 }
 
 /** Short sha of HEAD, or "dev" outside a git checkout (e.g. a source tarball) or without git installed. */
-export function gitCommit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-      .toString()
-      .trim();
-  } catch {
-    return 'dev';
-  }
+export function gitCommit(cwd = repoRoot): string {
+  return gitOutput(cwd, ['rev-parse', '--short', 'HEAD']) ?? 'dev';
 }
 
 export function currentBuildInfo(): BuildInfo {
@@ -33,12 +25,7 @@ export function currentBuildInfo(): BuildInfo {
 
 /** The compiled form of miniprogram/config/build-info.ts with the real values (same export, same shape). */
 export function buildInfoModule(info: BuildInfo): string {
-  return [
-    '"use strict";',
-    'Object.defineProperty(exports, "__esModule", { value: true });',
-    `exports.buildInfo = ${JSON.stringify(info)};`,
-    '',
-  ].join('\n');
+  return constantModule('buildInfo', info);
 }
 
 export const BUILD_INFO_FILE = 'config/build-info.js';

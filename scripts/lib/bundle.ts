@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BRAND_MODULE, applyBrand, brandModule, loadBrand } from './brand';
 import { BUILD_INFO_FILE, buildInfoModule, currentBuildInfo, type BuildInfo } from './build-info';
 import { listFiles, writeFileMkdir, writeIfChanged } from './files';
+import { constantModule } from './js-module';
 import { syncNpmFiles } from './npm-pack';
 import { distDir, srcDir } from './paths';
 import { compileProject } from './typescript';
@@ -37,6 +38,8 @@ export interface BuildOptions {
   info?: BuildInfo;
   /** The directory holding brand.json and its images; defaults to <srcDir>/brand. */
   brandDir?: string;
+  /** The API origin of the develop build; default miniprogram/config/develop-api.ts's (loopback, port 3000). */
+  developApiUrl?: string;
 }
 
 export interface BuildResult {
@@ -56,26 +59,36 @@ export function sourceAction(rel: string): SourceAction {
   return COPIED_EXTENSIONS.has(path.extname(rel).toLowerCase()) ? 'copy' : 'skip';
 }
 
+const DEVELOP_API_FILE = 'config/develop-api.js';
+
 /**
- * Emitted JS goes to outDir as is, except the build-info placeholder, which gets the real version and commit,
- * and the brand file module, which gets the brand inlined (the emitted copy of brand.json is dropped).
+ * Modules the build writes itself in place of their placeholders' compiled output, by bundle path: the real
+ * version and commit, and the develop build's API origin when it is not the placeholder's.
+ */
+export function generatedModules(info: BuildInfo, developApiUrl?: string): Record<string, string> {
+  return {
+    [BUILD_INFO_FILE]: buildInfoModule(info),
+    ...(developApiUrl !== undefined && {
+      [DEVELOP_API_FILE]: constantModule('DEVELOP_API_URL', developApiUrl),
+    }),
+  };
+}
+
+/**
+ * Emitted JS goes to outDir as is, except the generated modules, and the brand file module, which gets the brand
+ * inlined (the emitted copy of brand.json is dropped).
  * Returns the bundle-relative path when the file changed (watch mode reports those), else null.
  */
 export function emittedFileWriter(
   outDir: string,
-  info: BuildInfo,
+  generated: Record<string, string>,
   brandDir: string,
 ): (fileName: string, text: string) => string | null {
   return (fileName, text) => {
     const rel = path.relative(outDir, fileName).split(path.sep).join('/');
     if (rel.startsWith('..')) throw new Error(`TypeScript emitted outside ${outDir}: ${fileName}`);
     if (rel.startsWith('brand/')) return null;
-    const out =
-      rel === BUILD_INFO_FILE
-        ? buildInfoModule(info)
-        : rel === BRAND_MODULE
-          ? brandModule(loadBrand(brandDir))
-          : text;
+    const out = generated[rel] ?? (rel === BRAND_MODULE ? brandModule(loadBrand(brandDir)) : text);
     return writeIfChanged(fileName, out) ? rel : null;
   };
 }
@@ -84,12 +97,12 @@ export function emittedFileWriter(
 export function buildBundle(options: BuildOptions = {}): BuildResult {
   const src = options.srcDir ?? srcDir;
   const outDir = options.outDir ?? distDir;
-  const info = options.info ?? currentBuildInfo();
+  const generated = generatedModules(options.info ?? currentBuildInfo(), options.developApiUrl);
   const brandDir = options.brandDir ?? path.join(src, 'brand');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
 
-  const write = emittedFileWriter(outDir, info, brandDir);
+  const write = emittedFileWriter(outDir, generated, brandDir);
   compileProject(options.tsconfig ?? path.join(src, 'tsconfig.json'), outDir, (fileName, text) => {
     write(fileName, text);
   });
@@ -99,7 +112,7 @@ export function buildBundle(options: BuildOptions = {}): BuildResult {
     if (action === 'copy') writeFileMkdir(path.join(outDir, rel), fs.readFileSync(path.join(src, rel)));
     if (action === 'skip') skipped.push(rel);
   }
-  writeFileMkdir(path.join(outDir, BUILD_INFO_FILE), buildInfoModule(info));
+  for (const [rel, text] of Object.entries(generated)) writeFileMkdir(path.join(outDir, rel), text);
   // A source tree without a brand (the checkers' small fixtures) builds as it is.
   if (options.brandDir || fs.existsSync(brandDir)) applyBrand(outDir, brandDir, src);
   syncNpmFiles(outDir);

@@ -20,12 +20,13 @@ export interface ReleaseConfig {
 
 const APPID = /^wx[0-9a-f]{16}$/;
 
+export const RELEASE_USAGE =
+  'usage: tsx scripts/release.ts upload|preview [--version 1.2.3] (npm run upload -- --version 1.2.3)';
+
 /** Reads and validates everything a release needs from argv mode and the environment, before any work starts. */
 export function readReleaseConfig(mode: string | undefined, env: NodeJS.ProcessEnv): ReleaseConfig {
   if (mode !== 'upload' && mode !== 'preview') {
-    throw new ReleaseConfigError(
-      'usage: tsx scripts/release.ts upload|preview (npm run upload / npm run preview)',
-    );
+    throw new ReleaseConfigError(RELEASE_USAGE);
   }
   const appid = env.MP_APPID?.trim();
   if (!appid)

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyBrand, BrandError } from './brand';
-import { emittedFileWriter, sourceAction } from './bundle';
+import { emittedFileWriter, generatedModules, sourceAction } from './bundle';
 import { currentBuildInfo } from './build-info';
 import { writeIfChanged } from './files';
 import { syncNpmFiles } from './npm-pack';
@@ -12,6 +12,8 @@ export interface WatchOptions {
   srcDir?: string;
   outDir?: string;
   log?: (line: string) => void;
+  /** As buildBundle's: the rebuilt files keep the address the bundle was built for. */
+  developApiUrl?: string;
 }
 
 function clock(): string {
@@ -34,7 +36,8 @@ export function startWatch(options: WatchOptions = {}): () => void {
   const outDir = options.outDir ?? distDir;
   const log = options.log ?? ((line: string) => console.log(line));
   const brandDir = path.join(src, 'brand');
-  const write = emittedFileWriter(outDir, currentBuildInfo(), brandDir);
+  const generated = generatedModules(currentBuildInfo(), options.developApiUrl);
+  const write = emittedFileWriter(outDir, generated, brandDir);
 
   const finish = (started: number, changed: string[], syncNpm: boolean): void => {
     try {
