@@ -11,6 +11,7 @@ import type { Deps, DomainOptions } from './context';
 import { ApiError } from './core/errors';
 import { isDatabase, type Database } from './db/database';
 import type { ReminderConfig } from './wechat/reminder-config';
+import { CodeSigner, ensureSigningKey } from './codes/signer';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { schedule } from './jobs/queue';
@@ -114,10 +115,12 @@ export function buildServer(opts: BuildServerOptions = {}): FastifyInstance {
       pay: opts.wechatPay && new WeChatPayClient(opts.wechatPay),
       wechat,
       reminder: opts.reminder,
+      codes: new CodeSigner(now),
       // The worker is made just below; nothing wakes it before then.
       wake: (delayMs) => worker.wake(delayMs),
     };
     if (opts.demoContent ?? dev) await seedIfEmpty(db, demoContent, now());
+    await ensureSigningKey(db, now());
     await content.start();
     const worker = new JobWorker(deps, opts.jobPollMs ?? 1000, app.log);
     if ((await content.version()) > 0) {

@@ -1,4 +1,5 @@
 // What every domain service is handed: the database, the published content, the clock and the options.
+import type { CodeSigner } from './codes/signer';
 import type { ContentStore } from './content/store';
 import type { Database } from './db/database';
 import type { ReminderConfig } from './wechat/reminder-config';
@@ -23,6 +24,8 @@ export interface Deps {
   pay?: WeChatPayClient;
   /** WeChat's server APIs (the simulator in development); undefined when not configured. */
   wechat?: WeChatApiClient;
+  /** Signs the QR codes of tickets (and coupons) and verifies them. */
+  codes: CodeSigner;
   /** The visit-day reminder's subscribe message template; undefined: no reminders. */
   reminder?: ReminderConfig;
   /** Epoch milliseconds; tests control it. Every instant written to the database comes from here. */

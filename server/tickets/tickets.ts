@@ -15,7 +15,6 @@ interface TicketRow {
   ticket_type_id: string;
   holder_type: Schemas['TicketKind'];
   code: string;
-  qr_payload: string;
   visit_date: string;
   valid_until: string;
   status: Schemas['TicketStatus'];
@@ -30,8 +29,8 @@ export async function issueTickets(w: Work, order: OrderRecord): Promise<void> {
       const code = readableCode(12);
       await w.tx.query(
         `INSERT INTO tickets (id, user_id, order_id, item_index, unit, product_id, title, ticket_type_id,
-           holder_type, code, qr_payload, visit_date, valid_until, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, 'valid')
+           holder_type, code, visit_date, valid_until, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, 'valid')
          ON CONFLICT (order_id, item_index, unit) DO NOTHING`,
         [
           newId('tkt'),
@@ -44,8 +43,6 @@ export async function issueTickets(w: Work, order: OrderRecord): Promise<void> {
           item.ticketTypeId,
           kind,
           code,
-          // What a gate scanner reads: a versioned, self-describing string (signed codes come with staff mode).
-          `WAYFARER:T1:${code}:${item.productId}:${item.date}`,
           // Day tickets: valid on the chosen date only (the products' validity text says so).
           item.date,
         ],
@@ -70,18 +67,19 @@ export async function expireTickets(tx: Tx, today: string): Promise<number> {
   return rows.length;
 }
 
-export async function listTickets(
-  tx: Tx,
-  userId: string,
-  today: string,
-  orderId?: string,
-): Promise<Schemas['Ticket'][]> {
-  const rows = await tx.query<TicketRow & Record<string, unknown>>(
+/** The user's tickets; each QR code signed now, with the current key (a wallet synced later gets new codes). */
+export async function listTickets(w: Work, userId: string, orderId?: string): Promise<Schemas['Ticket'][]> {
+  const rows = await w.tx.query<TicketRow & Record<string, unknown>>(
     `SELECT * FROM tickets WHERE user_id = $1 AND ($2::text IS NULL OR order_id = $2)
      ORDER BY visit_date, order_id, item_index, unit`,
     [userId, orderId ?? null],
   );
-  return rows.map((t) => ({
+  const { codes } = w.deps;
+  const today = w.today;
+  const signed: string[] = [];
+  for (const t of rows)
+    signed.push(await codes.sign(w.tx, 'T', [t.code, t.product_id, t.visit_date, t.valid_until]));
+  return rows.map((t, i) => ({
     id: t.id,
     orderId: t.order_id,
     productId: t.product_id,
@@ -89,7 +87,8 @@ export async function listTickets(
     ticketTypeId: t.ticket_type_id,
     holderType: t.holder_type,
     code: t.code,
-    qrPayload: t.qr_payload,
+    // What a gate scans: the ticket's code, product and days, signed (codes/format.ts).
+    qrPayload: signed[i]!,
     visitDate: t.visit_date,
     validUntil: t.valid_until,
     // Past its day a ticket is expired even before the daily job has written it.

@@ -13,6 +13,6 @@ export function tickets(
   return inTransaction(deps, async (w) => {
     // Another user's order id finds nothing, as an unknown one does.
     if (orderId !== undefined) await userOrder(w, userId, orderId);
-    return listTickets(w.tx, userId, w.today, orderId);
+    return listTickets(w, userId, orderId);
   });
 }
