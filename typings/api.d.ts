@@ -1,4 +1,4 @@
-// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:2c782999fb142c3a types:00b505391bcb4855
+// Generated from api/openapi.yaml by scripts/gen-api-types.ts: do not edit (npm run gen:api). contract:dde01541383e0d4b types:6dd68982b06baad0
 export interface paths {
     "/v1/auth/session": {
         parameters: {
@@ -528,6 +528,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Become merchant or gate staff with an invitation code from the DMO
+         * @description An invitation works once, until it expires. 404 `INVITATION_UNKNOWN`, 410 `INVITATION_EXPIRED`,
+         *     409 `INVITATION_USED` (by someone else; the same person binding again gets their profile).
+         */
+        post: operations["bindStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user's staff profile
+         * @description 403 `NOT_STAFF` when the user is not staff or was revoked.
+         */
+        get: operations["getStaffProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a scanned code is, for this staff member, without using it
+         * @description 403 `NOT_STAFF`. The verdict says whether confirming would succeed, and why not.
+         */
+        post: operations["scanCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today's check-ins at the staff member's attraction (the destination's day), newest first
+         * @description 403 `NOT_STAFF` (or not gate staff).
+         */
+        get: operations["listCheckIns"];
+        put?: never;
+        /**
+         * Gate staff let a ticket in (it turns used, once, anywhere)
+         * @description Idempotent per key: a retry answers as the first attempt did. 403 `NOT_STAFF` (or not gate staff);
+         *     409 with the scan verdict as `code` (`TICKET_USED` with `usedAt`, `WRONG_PLACE`, `NOT_TODAY` with
+         *     `visitDate`, `TICKET_EXPIRED`, `TICKET_REFUNDED`, `CODE_FORGED`, `CODE_UNREADABLE`).
+         */
+        post: operations["checkInTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/coupons/{code}/redeem": {
         parameters: {
             query?: never;
@@ -700,6 +787,19 @@ export interface components {
             durationSec: number;
             lang: components["schemas"]["Language"];
         };
+        /**
+         * Format: uri
+         * @description A public web page. A mini program cannot open pages outside its own business domains: the client copies the link for the visitor's browser.
+         */
+        WebLink: string;
+        /** @description The public transport stop nearest to a place, and the walk from it. */
+        TransitStop: {
+            name: components["schemas"]["LocalizedText"];
+            /** @enum {string} */
+            mode: "bus" | "train" | "ferry" | "tram" | "metro";
+            /** @description Walking time from the stop, rounded up (1 for a stop at the door). */
+            walkMinutes: number;
+        };
         /** @description What lists and the map need; the detail is Poi. */
         PoiSummary: {
             id: components["schemas"]["Id"];
@@ -725,6 +825,12 @@ export interface components {
             location: components["schemas"]["Location"];
             address: components["schemas"]["LocalizedText"];
             phone?: components["schemas"]["E164"];
+            website?: components["schemas"]["WebLink"];
+            /** @description Where to book a table, a tour or a visit (the place's own tickets are in productIds). */
+            bookingUrl?: components["schemas"]["WebLink"];
+            /** @description Step-free access, accessible toilets, hearing loops, assistance, ... as the place states them. */
+            accessibility?: components["schemas"]["LocalizedText"];
+            nearestStop?: components["schemas"]["TransitStop"];
             /** @description Weekly opening intervals; a weekday without one is closed. Empty = always open (e.g. a park). */
             hours: components["schemas"]["OpeningHours"][];
             closedDates: components["schemas"]["LocalDate"][];
@@ -825,6 +931,46 @@ export interface components {
             visitDate: components["schemas"]["LocalDate"];
             validUntil: components["schemas"]["LocalDate"];
             status: components["schemas"]["TicketStatus"];
+        };
+        StaffBindRequest: {
+            code: string;
+        };
+        StaffProfile: {
+            /**
+             * @description merchant = one merchant's coupons; gate = one attraction's tickets.
+             * @enum {string}
+             */
+            role: "merchant" | "gate";
+            scopeId: components["schemas"]["Id"];
+            scopeName: components["schemas"]["LocalizedText"];
+            since: components["schemas"]["Instant"];
+        };
+        ScanRequest: {
+            /** @description What the camera read, or what the staff member typed. */
+            payload: string;
+        };
+        /** @description What gate staff may see of a ticket (no buyer's personal data). */
+        StaffTicket: {
+            code: string;
+            title: components["schemas"]["LocalizedText"];
+            holderType: components["schemas"]["TicketKind"];
+            visitDate: components["schemas"]["LocalDate"];
+            validUntil: components["schemas"]["LocalDate"];
+            usedAt?: components["schemas"]["Instant"];
+        };
+        ScanResult: {
+            /** @enum {string} */
+            verdict: "VALID" | "TICKET_USED" | "WRONG_PLACE" | "NOT_TODAY" | "TICKET_EXPIRED" | "TICKET_REFUNDED" | "CODE_FORGED" | "CODE_UNREADABLE";
+            ticket?: components["schemas"]["StaffTicket"];
+        };
+        CheckIn: {
+            ticket: components["schemas"]["StaffTicket"];
+            at: components["schemas"]["Instant"];
+        };
+        CheckInList: {
+            date: components["schemas"]["LocalDate"];
+            total: number;
+            items: components["schemas"]["CheckIn"][];
         };
         TicketList: {
             items: components["schemas"]["Ticket"][];
@@ -1983,6 +2129,145 @@ export interface operations {
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    bindStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffBindRequest"];
+            };
+        };
+        responses: {
+            /** @description The user's staff profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffProfile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getStaffProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffProfile"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    scanCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanRequest"];
+            };
+        };
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResult"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day's check-ins and their count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInList"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    checkInTicket: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user intent, kept across retries of that intent. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanRequest"];
+            };
+        };
+        responses: {
+            /** @description The ticket, now used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["UnexpectedError"];
         };
     };

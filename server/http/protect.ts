@@ -50,6 +50,8 @@ const LIMITED_ROUTES: Record<string, { limit: keyof RateLimits; bySession: boole
   'POST /v1/auth/session': { limit: 'login', bySession: false },
   'POST /v1/orders': { limit: 'orders', bySession: true },
   'POST /v1/offers/:id/claim': { limit: 'claims', bySession: true },
+  // Guessing invitation codes.
+  'POST /v1/staff/bind': { limit: 'login', bySession: true },
 };
 
 /** Files (assets, policy PDFs) are shown by viewers a JSON API's CSP would break, and are meant to be embedded. */

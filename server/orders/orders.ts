@@ -229,6 +229,12 @@ export async function refundUserOrder(
         throw refuse('a product is not refundable');
       }
       if (order.items.some((i) => i.date < w.today)) throw refuse('a visit date has passed');
+      // Locked as a gate's check-in locks them: a ticket is never both let in and refunded.
+      const tickets = await w.tx.query<{ status: string }>(
+        'SELECT status FROM tickets WHERE order_id = $1 FOR UPDATE',
+        [order.id],
+      );
+      if (tickets.some((t) => t.status === 'used')) throw refuse('a ticket was used');
     }
     await startRefund(w, order, 'requested by the customer');
     return orderView(order);

@@ -15,6 +15,8 @@ let server: TestServer;
 let alice: Shopper;
 let bob: Shopper;
 const mine = { pending: '', paid: '', coupon: '', quote: '', policy: '', policyOrder: '' };
+/** What Alice's e-ticket shows at a gate. */
+let aliceTicketCode = '';
 
 beforeAll(async () => {
   server = await startServer({ now: clock.now });
@@ -23,6 +25,8 @@ beforeAll(async () => {
   mine.pending = (await alice.createOrder(orderBody([{ date: day(9) }]))).body.id;
   mine.paid = (await alice.createOrder(orderBody([{ date: day(10) }]))).body.id;
   await alice.pay(mine.paid);
+  aliceTicketCode = (await alice.get<Schemas['TicketList']>(`/v1/tickets?orderId=${mine.paid}`)).body
+    .items[0]!.qrPayload;
   mine.coupon = (
     await alice.post<Schemas['Coupon']>('/v1/offers/tickets-welcome-8-off/claim', undefined, {
       'idempotency-key': key(),
@@ -113,6 +117,16 @@ const LISTS: Record<string, string> = {
 const NOTHING_TO_REACH: Record<string, string> = {
   claimOffer: 'offers are public; a claim makes a coupon of the caller',
   createInsuranceQuote: 'a quote request names no resource',
+  bindStaff: 'an invitation binds the caller, once (test/server/staff.test.ts)',
+};
+
+/** Staff operations: a tourist (Bob) is refused with 403 NOT_STAFF, even holding Alice's ticket code. */
+const STAFF_ONLY: Record<string, () => Promise<{ status: number; body: unknown }>> = {
+  getStaffProfile: () => bob.get('/v1/staff/me'),
+  scanCode: () => bob.post('/v1/staff/scans', { payload: aliceTicketCode }),
+  checkInTicket: () =>
+    bob.post('/v1/staff/check-ins', { payload: aliceTicketCode }, { 'idempotency-key': key() }),
+  listCheckIns: () => bob.get('/v1/staff/check-ins'),
 };
 
 test('every secured operation of the contract is classified here', () => {
@@ -121,7 +135,12 @@ test('every secured operation of the contract is classified here', () => {
     .map((op) => op.operationId)
     .sort();
   expect(
-    [...Object.keys(CROSS_USER), ...Object.keys(LISTS), ...Object.keys(NOTHING_TO_REACH)].sort(),
+    [
+      ...Object.keys(CROSS_USER),
+      ...Object.keys(LISTS),
+      ...Object.keys(NOTHING_TO_REACH),
+      ...Object.keys(STAFF_ONLY),
+    ].sort(),
   ).toEqual(secured);
 });
 
@@ -132,6 +151,11 @@ test.each(Object.keys(CROSS_USER))(
     expect([op, status, (body as Schemas['Error']).code]).toEqual([op, 404, 'NOT_FOUND']);
   },
 );
+
+test.each(Object.keys(STAFF_ONLY))('%s by a tourist: 403 NOT_STAFF', async (op) => {
+  const { status, body } = await STAFF_ONLY[op]!();
+  expect([op, status, (body as Schemas['Error']).code]).toEqual([op, 403, 'NOT_STAFF']);
+});
 
 test.each(Object.entries(LISTS))("%s never shows another user's resources", async (_op, path) => {
   const { body } = await bob.get<{ items: Array<{ id: string }> }>(path);

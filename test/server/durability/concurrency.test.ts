@@ -11,7 +11,8 @@ import { transactionView } from '../../../simulator/transactions';
 import { call } from '../../support/call';
 import { describeOnPostgres, freshPostgresUrl } from '../../support/databases';
 import { decideAtSimulator } from '../../support/stack';
-import { Clock, day, key, orderBody } from '../commerce';
+import { invite } from '../../../server/staff/staff';
+import { Clock, DAY, day, key, orderBody } from '../commerce';
 import type { Schemas } from '../helpers';
 
 // Two servers and hundreds of requests per test: on a loaded 2-core machine that takes longer than the default.
@@ -170,5 +171,59 @@ describeOnPostgres('two instances on one PostgreSQL', () => {
     expect(answers.filter((a) => a.body.code === 'CLAIM_LIMIT_REACHED')).toHaveLength(8);
     const wallet = await call<Schemas['CouponList']>(origins[1]!, '/v1/coupons', { token });
     expect(wallet.body.items.filter((c) => c.offerId === offer!.id)).toHaveLength(2);
+  });
+
+  test('the same ticket scanned at two gates at once, on both instances: one check-in, the others told', async () => {
+    await start(2);
+    const token = await login(origins[0]!, 'visitor');
+    const created = await call<Schemas['Order']>(origins[0]!, '/v1/orders', {
+      token,
+      key: key(),
+      body: orderBody([{ productId: PRODUCT, date: day(1) }]),
+    });
+    const params = await call<Schemas['PaymentParams']>(
+      origins[0]!,
+      `/v1/orders/${created.body.id}/payment`,
+      {
+        token,
+        body: {},
+      },
+    );
+    expect((await decideAtSimulator(params.body.sandboxUrl)).result).toBe('paid');
+    const tickets = await call<Schemas['TicketList']>(origins[1]!, `/v1/tickets?orderId=${created.body.id}`, {
+      token,
+    });
+    const payload = tickets.body.items[0]!.qrPayload;
+    // The visit day (sessions made after it, as they would be).
+    clock.advance(DAY);
+    try {
+      const { deps } = instances[0]!.wayfarer;
+      const seed = await deps.content.seed();
+      const gates = await Promise.all(
+        ['gate-a', 'gate-b'].map(async (name) => {
+          const { code } = await deps.db.transaction((tx) =>
+            invite(tx, seed, clock.now(), 'test', { role: 'gate', scopeId: 'sky-tower', ttlMs: DAY }),
+          );
+          const gateToken = await login(origins[0]!, name);
+          expect(
+            (await call(origins[0]!, '/v1/staff/bind', { token: gateToken, body: { code } })).status,
+          ).toBe(200);
+          return gateToken;
+        }),
+      );
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          call<Schemas['CheckIn'] & Schemas['Error']>(origins[i % 2]!, '/v1/staff/check-ins', {
+            token: gates[i % 2]!,
+            key: key(),
+            body: { payload },
+          }),
+        ),
+      );
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409 && a.body.code === 'TICKET_USED')).toHaveLength(9);
+    } finally {
+      clock.advance(-DAY);
+    }
   });
 });
