@@ -15,6 +15,8 @@ const serviceOnly = [
   'clearStorageSync',
   'getLocation',
   'login',
+  // Titles go through services/page-title, which sets them only for the page on screen.
+  'setNavigationBarTitle',
 ];
 
 export default tseslint.config(

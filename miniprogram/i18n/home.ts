@@ -1,6 +1,7 @@
 export const home = {
   'zh-CN': {
     title: '目的地指南',
+    shareTitle: '{brand} · {destination}旅行指南',
     essentials: '出行须知',
     emergency: '紧急电话',
     localTime: '当地时间',
@@ -16,6 +17,7 @@ export const home = {
   },
   en: {
     title: 'Destination guide',
+    shareTitle: '{brand} · {destination} travel guide',
     essentials: 'Know before you go',
     emergency: 'Emergency numbers',
     localTime: 'Local time',

@@ -3,6 +3,7 @@ export const insurance = {
   'zh-CN': {
     title: '旅行保险',
     compare: '保障对比',
+    shareTitle: '旅行保险：各方案保障对比',
     cov_medical: '医疗费用',
     cov_evacuation: '紧急救援转运',
     cov_cancellation: '行程取消',
@@ -106,6 +107,7 @@ export const insurance = {
   en: {
     title: 'Travel insurance',
     compare: 'Compare plans',
+    shareTitle: 'Travel insurance: compare the plans',
     cov_medical: 'Medical costs',
     cov_evacuation: 'Emergency evacuation',
     cov_cancellation: 'Trip cancellation',

@@ -2,6 +2,7 @@
 export const tickets = {
   'zh-CN': {
     catalogTitle: '门票',
+    shareCatalog: '{destination}门票',
     catalogEmpty: '暂时没有可购买的门票',
     from: '起',
     available: '可预订',
@@ -20,6 +21,7 @@ export const tickets = {
     perOrderRange: '每单 {min}–{max} 张',
     book: '选择日期和数量',
     soldOutButton: '已售罄',
+    momentsNote: '打开小程序即可选择日期并预订',
     date: '游玩日期',
     chooseDate: '请选择日期',
     calendarTitle: '选择游玩日期',
@@ -79,6 +81,7 @@ export const tickets = {
   },
   en: {
     catalogTitle: 'Tickets',
+    shareCatalog: 'Tickets in {destination}',
     catalogEmpty: 'No tickets on sale right now.',
     from: 'from',
     available: 'Available',
@@ -97,6 +100,7 @@ export const tickets = {
     perOrderRange: '{min}–{max} per order',
     book: 'Choose date and tickets',
     soldOutButton: 'Sold out',
+    momentsNote: 'Open the mini program to choose a date and book',
     date: 'Visit date',
     chooseDate: 'Choose a date',
     calendarTitle: 'Choose your visit date',

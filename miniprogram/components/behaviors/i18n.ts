@@ -1,5 +1,7 @@
-// Gives a page or component its strings as data.s and re-renders them (and calls onLanguage) on a switch.
+// Gives a page or component its strings as data.s and re-renders them (and calls onLanguage) on a switch; a page
+// on screen then retitles its native bar.
 import { currentLang, onLangChange, strings, type Namespace } from '../../i18n/index';
+import { refreshPageTitle } from '../../services/page-title';
 
 type WithLanguageHook = WechatMiniprogram.Component.TrivialInstance & { onLanguage?: () => void };
 
@@ -14,6 +16,7 @@ export function i18nBehavior(namespaces: readonly Namespace[]): string {
           onLangChange((lang) => {
             this.setData({ s: strings(namespaces), lang });
             this.onLanguage?.();
+            refreshPageTitle(this);
           }),
         );
       },

@@ -10,10 +10,12 @@ import { instanceState } from '../../domain/instance-state';
 import { localDateAt } from '../../domain/time';
 import { t } from '../../i18n/index';
 import { clock } from '../../services/clock';
+import { showPageTitle } from '../../services/page-title';
 import { errorMessageKey } from '../../services/result';
+import { openedFromMoments } from '../../services/scene';
+import { chatCard, momentsPost, pagePath, type Share } from '../../domain/share';
 import { rowWindow } from './list-window';
 import { categoryChips, guideContext, poiCard, type GuideContext, type PoiCardView } from './poi-view';
-import { openedFromMoments, pagePath, queryString } from './share';
 
 const PAGE_SIZE = 20;
 const POI_PAGE = '/packages/guide/pages/poi/index';
@@ -74,6 +76,12 @@ Component({
       this.setData({ category: query.category ?? '', q, moments: openedFromMoments() });
       void this.load();
     },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('guide.explore');
+    },
     onRetry() {
       void this.load();
     },
@@ -98,7 +106,6 @@ Component({
       const now = clock.now();
       inst.ctx = guideContext(d, now);
       inst.today = localDateAt(now, d.timeZone);
-      wx.setNavigationBarTitle({ title: t('guide.explore'), fail: () => undefined });
     },
     onLocated(here: LatLng) {
       const inst = own(this);
@@ -205,25 +212,23 @@ Component({
       inst.window = { start: 0, end: 0 };
       this.renderWindow(false);
     },
-    shareTitle(): string {
-      const ctx = own(this).ctx;
-      if (!ctx) return t('guide.explore');
-      const category = ctx.categories.get(this.data.category)?.name;
-      return category
-        ? t('guide.shareCategory', { destination: ctx.destinationName, category })
-        : t('guide.shareExplore', { destination: ctx.destinationName });
+    /** The list as it is filtered, with the photo of its first place. */
+    share(): Share {
+      const { ctx, cards } = own(this);
+      const category = ctx?.categories.get(this.data.category)?.name;
+      const title = !ctx
+        ? t('guide.explore')
+        : category
+          ? t('guide.shareCategory', { destination: ctx.destinationName, category })
+          : t('guide.shareExplore', { destination: ctx.destinationName });
+      const params = { category: this.data.category, q: this.data.q };
+      return { title, route: '/pages/guide/index', params, imageUrl: cards[0]?.photo };
     },
     onShareAppMessage() {
-      return {
-        title: this.shareTitle(),
-        path: pagePath('/pages/guide/index', { category: this.data.category, q: this.data.q }),
-      };
+      return chatCard(this.share());
     },
     onShareTimeline() {
-      return {
-        title: this.shareTitle(),
-        query: queryString({ category: this.data.category, q: this.data.q }),
-      };
+      return momentsPost(this.share());
     },
   },
 });

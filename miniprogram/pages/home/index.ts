@@ -2,16 +2,17 @@
 import { getDestination, type Destination } from '../../api/destination';
 import { listEvents, type GuideEvent } from '../../api/guide';
 import { i18nBehavior } from '../../components/behaviors/i18n';
-import { brandStyle } from '../../config/brand';
-import { currentLang } from '../../i18n/index';
+import { brand, brandStyle } from '../../config/brand';
+import { currentLang, t } from '../../i18n/index';
 import { clock } from '../../services/clock';
 import { switchLanguage } from '../../services/preferences';
 import { errorMessageKey, type Result } from '../../services/result';
 import { localDateAt } from '../../domain/time';
 import { upcomingEvents, type EventView } from '../guide/event-view';
-import { pagePath } from '../guide/share';
+import { chatCard, pagePath } from '../../domain/share';
 import { buildClock, buildHomeView } from './home-view';
 import { syncTabBarLanguage } from '../../services/tab-bar';
+import { showPageTitle } from '../../services/page-title';
 import { instanceState } from '../../domain/instance-state';
 
 const CLOCK_TICK_MS = 30000;
@@ -40,6 +41,7 @@ Component({
       void this.load();
     },
     onShow() {
+      showPageTitle(this);
       syncTabBarLanguage();
       this.tick();
       const inst = own(this);
@@ -112,6 +114,9 @@ Component({
       if (d) this.setData({ view: buildHomeView(d), clock: buildClock(clock.now(), d.timeZone) });
       this.showEvents();
     },
+    pageTitle(): string {
+      return brand.name[currentLang()];
+    },
     onToggleLanguage() {
       void switchLanguage(currentLang() === 'zh-CN' ? 'en' : 'zh-CN');
     },
@@ -128,6 +133,17 @@ Component({
     ) {
       const link = e.currentTarget.dataset.link;
       if (link) wx.navigateTo({ url: link, fail: () => undefined });
+    },
+    onShareAppMessage() {
+      const d = own(this).destination;
+      const lang = currentLang();
+      return chatCard({
+        title: d
+          ? t('home.shareTitle', { brand: brand.name[lang], destination: d.name[lang] })
+          : brand.name[lang],
+        route: '/pages/home/index',
+        imageUrl: this.data.view?.banners[0]?.image,
+      });
     },
   },
 });

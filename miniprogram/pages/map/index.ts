@@ -14,9 +14,10 @@ import { t } from '../../i18n/index';
 import { clock } from '../../services/clock';
 import { errorMessageKey } from '../../services/result';
 import { categoryChips, guideContext, poiCard, type GuideContext, type PoiCardView } from '../guide/poi-view';
-import { pagePath } from '../guide/share';
+import { chatCard, pagePath } from '../../domain/share';
 import { CAROUSEL_SIZE, SELECTED_Z, carouselStart, chunkedUpdate, marker, pinPath } from './map-view';
 import { syncTabBarLanguage } from '../../services/tab-bar';
+import { showPageTitle } from '../../services/page-title';
 
 const MAP_ID = 'poi-map';
 /** Room for the chips above and the carousel below when fitting points. */
@@ -72,6 +73,7 @@ Component({
   },
   methods: {
     onShow() {
+      showPageTitle(this);
       syncTabBarLanguage();
     },
     onLoad(query: Record<string, string | undefined>) {
@@ -113,7 +115,6 @@ Component({
       const now = clock.now();
       inst.ctx = guideContext(inst.destination!, now);
       inst.today = localDateAt(now, inst.destination!.timeZone);
-      wx.setNavigationBarTitle({ title: t('guide.map'), fail: () => undefined });
     },
     mapContext(): WechatMiniprogram.MapContext {
       const inst = own(this);
@@ -234,12 +235,17 @@ Component({
         countText: t('guide.placeCount', { n: inst.visible.length }),
       });
     },
+    pageTitle(): string {
+      return t('guide.map');
+    },
+    /** No image: the card shows the map as the sharer sees it. */
     onShareAppMessage() {
       const ctx = own(this).ctx;
-      return {
+      return chatCard({
         title: ctx ? t('guide.shareMap', { destination: ctx.destinationName }) : t('guide.map'),
-        path: pagePath('/pages/map/index', { category: this.data.category, id: this.data.selectedId }),
-      };
+        route: '/pages/map/index',
+        params: { category: this.data.category, id: this.data.selectedId },
+      });
     },
   },
 });

@@ -11,6 +11,7 @@ import { clock } from '../../services/clock';
 import { loadCouponWallet } from '../../services/coupon-wallet';
 import { switchLanguage } from '../../services/preferences';
 import { syncTabBarLanguage } from '../../services/tab-bar';
+import { showPageTitle } from '../../services/page-title';
 import { loadWallet } from '../../services/wallet';
 import {
   contactView,
@@ -49,6 +50,7 @@ Component({
       this.onLanguage();
     },
     onShow() {
+      showPageTitle(this);
       syncTabBarLanguage();
       void this.refresh();
     },
@@ -80,8 +82,10 @@ Component({
       own(this).counts = counts;
       this.setData({ entries: hubEntries(counts) });
     },
+    pageTitle(): string {
+      return t('me.title');
+    },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('me.title') });
       syncTabBarLanguage();
       this.setData({
         header: headerView(),

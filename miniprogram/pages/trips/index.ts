@@ -11,6 +11,7 @@ import { errorMessageKey } from '../../services/result';
 import { loadWallet, type Wallet } from '../../services/wallet';
 import { tripGroups, type TripGroup } from './trips-view';
 import { syncTabBarLanguage } from '../../services/tab-bar';
+import { showPageTitle } from '../../services/page-title';
 import { storedThenFresh } from '../../api/offline-first';
 
 const CATALOG = '/packages/tickets/pages/catalog/index';
@@ -31,13 +32,13 @@ Component({
   },
   methods: {
     onLoad() {
-      wx.setNavigationBarTitle({ title: t('tickets.walletTitle') });
       this.setData({ couponsEntry: t('coupons.walletEntry') });
     },
     onCoupons() {
       wx.navigateTo({ url: COUPON_WALLET, fail: () => undefined });
     },
     onShow() {
+      showPageTitle(this);
       syncTabBarLanguage();
       void this.load();
     },
@@ -71,8 +72,10 @@ Component({
       const groups = tripGroups(wallet.tickets, localDateAt(clock.now(), wallet.timeZone));
       this.setData({ state: groups.length ? 'ready' : 'empty', groups });
     },
+    pageTitle(): string {
+      return t('tickets.walletTitle');
+    },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('tickets.walletTitle') });
       this.setData({ couponsEntry: t('coupons.walletEntry') });
       if (own(this).wallet) this.render(own(this).wallet!);
     },

@@ -10,8 +10,8 @@ interface ListPage {
   onLoad(query: Record<string, string>): void;
   onReachBottom(): void;
   onPageScroll(e: { scrollTop: number }): void;
-  onShareAppMessage(): { title: string; path: string };
-  onShareTimeline(): { title: string; query: string };
+  onShareAppMessage(): { title: string; path: string; imageUrl?: string };
+  onShareTimeline(): { title: string; query: string; imageUrl?: string };
   data: {
     state: string;
     rows: Array<{ id: string; name: string; category: string; distance: string; openText: string }>;
@@ -148,16 +148,18 @@ test('a row opens the POI page', async () => {
   expect(fake.ui.navigations).toEqual(['/packages/guide/pages/poi/index?id=sky-tower']);
 });
 
-test('share to chat and Moments keeps the category and search', async () => {
+test('share to chat and Moments keeps the category and search, with the first place’s photo', async () => {
   const o = await openList({ category: 'food' });
   expect(o.methods.onShareAppMessage()).toEqual({
     title: '奥克兰 · 美食',
     path: '/pages/guide/index?category=food',
+    imageUrl: expect.stringMatching(/\/assets\/images\/auckland-fish-market-1\.svg$/),
   });
   await search(o, '饺子');
   expect(o.methods.onShareTimeline()).toEqual({
     title: '奥克兰 · 美食',
     query: `category=food&q=${encodeURIComponent('饺子')}`,
+    imageUrl: expect.stringMatching(/\/assets\/images\/harbour-dumplings-demo-1\.svg$/),
   });
 });
 

@@ -7,7 +7,7 @@ import { decideAtSimulator } from '../../support/stack';
 export { settle, textOf } from '../../support/simulate';
 
 type PageMethods = {
-  onLoad(query?: Record<string, string>): void;
+  onLoad?(query?: Record<string, string>): void;
   onShow?(): void;
 };
 
@@ -54,7 +54,7 @@ export async function coldStart(fake: FakeWx): Promise<InsuranceApp> {
       await loadModules(fake);
       const rendered = renderPage(`packages/insurance/pages/${page}/index`);
       const methods = rendered.instance as unknown as PageMethods;
-      methods.onLoad(query);
+      methods.onLoad?.(query);
       methods.onShow?.();
       await until(() => dataOf<{ state?: string }>(rendered).state !== 'loading');
       return rendered;

@@ -4,6 +4,7 @@ import { brand } from '../../../../config/brand';
 import { buildInfo } from '../../../../config/build-info';
 import { envConfig } from '../../../../config/env';
 import { currentLang, t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { aboutRows } from '../../account-view';
 
 Component({
@@ -13,8 +14,13 @@ Component({
     onLoad() {
       this.onLanguage();
     },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('me.about');
+    },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('me.about') });
       this.setData({ name: brand.name[currentLang()], rows: aboutRows(buildInfo, envConfig()) });
     },
   },

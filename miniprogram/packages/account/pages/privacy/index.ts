@@ -1,6 +1,7 @@
 // The privacy policy: what is collected, why, how long it is kept, how to delete it.
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { privacyPolicy } from '../../account-view';
 
 Component({
@@ -10,8 +11,13 @@ Component({
     onLoad() {
       this.onLanguage();
     },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('me.privacyPolicy');
+    },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('me.privacyPolicy') });
       this.setData({ policy: privacyPolicy() });
     },
   },

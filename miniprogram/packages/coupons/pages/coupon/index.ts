@@ -9,9 +9,10 @@ import { envConfig } from '../../../../config/env';
 import { instanceState } from '../../../../domain/instance-state';
 import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
-import { pagePath } from '../../../../pages/guide/share';
+import { pagePath } from '../../../../domain/share';
 import { raiseBrightness, restoreBrightness } from '../../../../services/brightness';
 import { clock } from '../../../../services/clock';
+import { showPageTitle } from '../../../../services/page-title';
 import { loadCouponWallet } from '../../../../services/coupon-wallet';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
 import { couponDetail, type CouponDetail } from '../../wallet-view';
@@ -55,9 +56,9 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       own(this).id = query.id ?? '';
-      wx.setNavigationBarTitle({ title: t('coupons.couponTitle') });
     },
     onShow() {
+      showPageTitle(this);
       own(this).visible = true;
       void this.load();
     },
@@ -159,8 +160,10 @@ Component({
     onBuyTickets() {
       wx.navigateTo({ url: CATALOG_PAGE, fail: () => undefined });
     },
+    pageTitle(): string {
+      return t('coupons.couponTitle');
+    },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('coupons.couponTitle') });
       const coupon = own(this).coupon;
       if (coupon) this.render(coupon);
     },

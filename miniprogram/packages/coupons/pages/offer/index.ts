@@ -10,8 +10,10 @@ import { instanceState } from '../../../../domain/instance-state';
 import { createIntent, type Intent } from '../../../../domain/intent';
 import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
-import { openedFromMoments, pagePath, queryString } from '../../../../pages/guide/share';
+import { chatCard, momentsPost, pagePath, type Share } from '../../../../domain/share';
 import { clock } from '../../../../services/clock';
+import { refreshPageTitle, showPageTitle } from '../../../../services/page-title';
+import { openedFromMoments } from '../../../../services/scene';
 import { loadCouponWallet } from '../../../../services/coupon-wallet';
 import { newIdempotencyKey } from '../../../../services/http';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
@@ -67,6 +69,12 @@ Component({
       this.setData({ moments: openedFromMoments() });
       void this.load();
     },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return this.data.view?.merchant ?? '';
+    },
     onRetry() {
       void this.load();
     },
@@ -104,16 +112,15 @@ Component({
       const st = own(this);
       if (!st.offer) return;
       const today = localDateAt(clock.now(), st.zone);
-      const view = offerDetail(st.offer, today);
-      wx.setNavigationBarTitle({ title: view.merchant, fail: () => undefined });
       this.setData({
         state: 'ready',
-        view,
+        view: offerDetail(st.offer, today),
         button: claimButton(st.offer, today, st.held.length, {
           moments: this.data.moments,
           learned: st.learned,
         }),
       });
+      refreshPageTitle(this);
     },
     onClaimTap() {
       const button = this.data.button;
@@ -169,21 +176,20 @@ Component({
     onLanguage() {
       this.render();
     },
-    onShareAppMessage() {
+    share(): Share {
       const view = this.data.view;
       return {
         title: view?.shareTitle ?? t('coupons.homeEntry'),
-        path: pagePath(OFFER_PAGE, { id: own(this).id }),
-        imageUrl: view?.image || undefined,
+        route: OFFER_PAGE,
+        params: { id: own(this).id },
+        imageUrl: view?.image,
       };
     },
+    onShareAppMessage() {
+      return chatCard(this.share());
+    },
     onShareTimeline() {
-      const view = this.data.view;
-      return {
-        title: view?.shareTitle ?? t('coupons.homeEntry'),
-        query: queryString({ id: own(this).id }),
-        imageUrl: view?.image || undefined,
-      };
+      return momentsPost(this.share());
     },
   },
 });

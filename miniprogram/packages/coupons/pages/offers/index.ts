@@ -8,8 +8,9 @@ import { instanceState } from '../../../../domain/instance-state';
 import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
 import { clock } from '../../../../services/clock';
+import { showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey, type Result } from '../../../../services/result';
-import { pagePath } from '../../../../pages/guide/share';
+import { chatCard, pagePath } from '../../../../domain/share';
 import { CATEGORY_TABS, categoryTabs, offerCards, type CategoryTab } from '../../offer-view';
 
 const OFFER_PAGE = '/packages/coupons/pages/offer/index';
@@ -39,8 +40,13 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       const tab = CATEGORY_TABS.find((c) => c === query.category) ?? 'all';
       this.setData({ tab });
-      wx.setNavigationBarTitle({ title: t('coupons.offersTitle') });
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('coupons.offersTitle');
     },
     onPullDownRefresh() {
       void this.load().then(() => wx.stopPullDownRefresh());
@@ -94,15 +100,17 @@ Component({
       wx.navigateTo({ url: WALLET_PAGE, fail: () => undefined });
     },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('coupons.offersTitle') });
       this.render();
     },
+    /** The tab the sharer is on, with the photo of its first offer. */
     onShareAppMessage() {
       const category = this.data.tab === 'all' ? undefined : this.data.tab;
-      return {
+      return chatCard({
         title: t('coupons.homeEntry'),
-        path: pagePath('/packages/coupons/pages/offers/index', { category }),
-      };
+        route: '/packages/coupons/pages/offers/index',
+        params: { category },
+        imageUrl: this.data.cards.find((c) => c.image)?.image,
+      });
     },
   },
 });

@@ -8,8 +8,9 @@ import type { CouponStatus } from '../../../../domain/coupon';
 import { instanceState } from '../../../../domain/instance-state';
 import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
-import { pagePath } from '../../../../pages/guide/share';
+import { pagePath } from '../../../../domain/share';
 import { clock } from '../../../../services/clock';
+import { showPageTitle } from '../../../../services/page-title';
 import { loadCouponWallet, type CouponWallet } from '../../../../services/coupon-wallet';
 import { errorMessageKey } from '../../../../services/result';
 import { isWalletTab, walletView, type WalletView } from '../../wallet-view';
@@ -35,9 +36,9 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       if (isWalletTab(query.tab)) this.setData({ tab: query.tab });
-      wx.setNavigationBarTitle({ title: t('coupons.walletTitle') });
     },
     onShow() {
+      showPageTitle(this);
       void this.load();
     },
     onPullDownRefresh() {
@@ -94,8 +95,10 @@ Component({
     onBrowse() {
       wx.navigateTo({ url: OFFERS_PAGE, fail: () => undefined });
     },
+    pageTitle(): string {
+      return t('coupons.walletTitle');
+    },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('coupons.walletTitle') });
       this.render();
     },
   },

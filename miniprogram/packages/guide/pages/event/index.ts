@@ -7,9 +7,11 @@ import { brandStyle } from '../../../../config/brand';
 import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
 import { clock } from '../../../../services/clock';
+import { refreshPageTitle, showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey } from '../../../../services/result';
+import { openedFromMoments } from '../../../../services/scene';
+import { chatCard, momentsPost, pagePath, type Share } from '../../../../domain/share';
 import { eventView, type EventView } from '../../../../pages/guide/event-view';
-import { openedFromMoments, pagePath, queryString } from '../../../../pages/guide/share';
 
 const ids = new WeakMap<object, string>();
 
@@ -28,6 +30,12 @@ Component({
       ids.set(this, query.id ?? '');
       this.setData({ moments: openedFromMoments() });
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return this.data.view?.title ?? t('guide.events');
     },
     onRetry() {
       void this.load();
@@ -49,9 +57,8 @@ Component({
         this.setData({ state: 'error', errorText: t('guide.eventNotFound'), retryable: false });
         return;
       }
-      const view = eventView(event, localDateAt(clock.now(), d.data.timeZone));
-      wx.setNavigationBarTitle({ title: view.title, fail: () => undefined });
-      this.setData({ state: 'ready', view });
+      this.setData({ state: 'ready', view: eventView(event, localDateAt(clock.now(), d.data.timeZone)) });
+      refreshPageTitle(this);
     },
     onLanguage() {
       if (this.data.view) void this.load();
@@ -64,19 +71,19 @@ Component({
           fail: () => undefined,
         });
     },
-    onShareAppMessage() {
+    share(): Share {
       return {
-        title: this.data.view?.title ?? t('guide.events'),
-        path: pagePath('/packages/guide/pages/event/index', { id: ids.get(this) }),
+        title: this.pageTitle(),
+        route: '/packages/guide/pages/event/index',
+        params: { id: ids.get(this) },
         imageUrl: this.data.view?.image,
       };
     },
+    onShareAppMessage() {
+      return chatCard(this.share());
+    },
     onShareTimeline() {
-      return {
-        title: this.data.view?.title ?? t('guide.events'),
-        query: queryString({ id: ids.get(this) }),
-        imageUrl: this.data.view?.image,
-      };
+      return momentsPost(this.share());
     },
   },
 });

@@ -10,9 +10,11 @@ import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
 import { audioStatus, onAudioStatus, pauseAudio, playAudio, seekAudio } from '../../services/audio';
 import { clock } from '../../../../services/clock';
+import { refreshPageTitle, showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
+import { openedFromMoments } from '../../../../services/scene';
+import { chatCard, momentsPost, pagePath, type Share } from '../../../../domain/share';
 import { guideContext } from '../../../../pages/guide/poi-view';
-import { openedFromMoments, pagePath, queryString } from '../../../../pages/guide/share';
 import { audioView, poiView, productViews, type AudioView, type PoiView } from './poi-view';
 
 const PRODUCT_PAGE = '/packages/tickets/pages/product/index';
@@ -56,6 +58,12 @@ Component({
       this.setData({ moments: openedFromMoments() });
       void this.load();
     },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return this.data.view?.name ?? '';
+    },
     onRetry() {
       void this.load();
     },
@@ -87,12 +95,12 @@ Component({
       const ctx = guideContext(destination, now);
       inst.destinationName = ctx.destinationName;
       const view = poiView(inst.poi!, ctx, localDateAt(now, destination.timeZone));
-      wx.setNavigationBarTitle({ title: view.name, fail: () => undefined });
       this.setData({
         state: 'ready',
         view,
         audio: view.audio ? audioView(audioStatus(), view.audio.src, view.audio.durationSec) : null,
       });
+      refreshPageTitle(this);
     },
     async loadProducts() {
       const inst = own(this);
@@ -179,21 +187,20 @@ Component({
       this.render();
       this.setData({ products: productViews(inst.products) });
     },
-    onShareAppMessage() {
+    share(): Share {
       const view = this.data.view;
       return {
         title: view?.shareTitle ?? t('guide.explore'),
-        path: pagePath('/packages/guide/pages/poi/index', { id: own(this).id }),
+        route: '/packages/guide/pages/poi/index',
+        params: { id: own(this).id },
         imageUrl: view?.photos[0],
       };
     },
+    onShareAppMessage() {
+      return chatCard(this.share());
+    },
     onShareTimeline() {
-      const view = this.data.view;
-      return {
-        title: view?.shareTitle ?? t('guide.explore'),
-        query: queryString({ id: own(this).id }),
-        imageUrl: view?.photos[0],
-      };
+      return momentsPost(this.share());
     },
   },
 });

@@ -2,8 +2,10 @@
 import { listInsurancePlans, type InsurancePlan } from '../../../../api/insurance';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { instanceState } from '../../../../domain/instance-state';
+import { chatCard } from '../../../../domain/share';
 import type { InsuranceDraft } from '../../domain/insurance-draft';
 import { t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey, type Result } from '../../../../services/result';
 import { loadLiveDraft } from '../../live-draft';
 import { buildDraftCard, buildPlansView } from './plans-view';
@@ -28,12 +30,15 @@ Component({
   },
   methods: {
     onLoad() {
-      wx.setNavigationBarTitle({ title: t('insurance.title') });
       void this.load();
     },
     onShow() {
+      showPageTitle(this);
       // The draft changes on other pages (and disappears after a purchase).
       if (own(this).plans) void this.refreshDraft();
+    },
+    pageTitle(): string {
+      return t('insurance.title');
     },
     onRetry() {
       void this.load();
@@ -66,7 +71,6 @@ Component({
       this.setData({ state: 'ready', view: buildPlansView(plans), draft: buildDraftCard(draft, plans) });
     },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('insurance.title') });
       if (own(this).plans) this.render();
     },
     onChoose(e: Tap) {
@@ -79,6 +83,10 @@ Component({
     },
     onPolicies() {
       wx.navigateTo({ url: '/packages/insurance/pages/policies/index' });
+    },
+    /** No image: the card shows the comparison itself. The sharer's application stays theirs. */
+    onShareAppMessage() {
+      return chatCard({ title: t('insurance.shareTitle'), route: '/packages/insurance/pages/plans/index' });
     },
   },
 });

@@ -3,6 +3,7 @@ import { listPolicies, type Policy } from '../../../../api/insurance';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { instanceState } from '../../../../domain/instance-state';
 import { t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { clock } from '../../../../services/clock';
 import { errorMessageKey } from '../../../../services/result';
 import { buildPolicyCard, type PolicyCard } from '../../policy-view';
@@ -21,12 +22,13 @@ Component({
     cards: [] as PolicyCard[],
   },
   methods: {
-    onLoad() {
-      wx.setNavigationBarTitle({ title: t('insurance.myPolicies') });
-    },
     onShow() {
+      showPageTitle(this);
       // A cancellation on the detail page changes the list.
       void this.load();
+    },
+    pageTitle(): string {
+      return t('insurance.myPolicies');
     },
     onPullDownRefresh() {
       void this.load().then(() => wx.stopPullDownRefresh());
@@ -55,7 +57,6 @@ Component({
       );
     },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('insurance.myPolicies') });
       if (own(this).policies) this.render();
     },
     onOpen(e: Tap) {

@@ -4,6 +4,7 @@ import { cancelPolicy, getPolicy, type Policy } from '../../../../api/insurance'
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { instanceState } from '../../../../domain/instance-state';
 import { t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { clock } from '../../../../services/clock';
 import { openRemoteDocument } from '../../services/documents';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
@@ -35,8 +36,13 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       own(this).id = query.id ?? '';
-      wx.setNavigationBarTitle({ title: t('insurance.myPolicies') });
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('insurance.myPolicies');
     },
     onRetry() {
       void this.load();
@@ -59,7 +65,6 @@ Component({
       this.setData({ state: 'ready', view: buildPolicyDetail(policy, clock.now()) });
     },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('insurance.myPolicies') });
       const policy = own(this).policy;
       if (policy) this.show(policy);
     },

@@ -16,6 +16,7 @@ import {
 } from '../../domain/insurance-draft';
 import { localDateAt } from '../../../../domain/time';
 import { currentLang, t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { clock } from '../../../../services/clock';
 import { saveDraft } from '../../services/draft';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
@@ -56,8 +57,13 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       own(this).planId = query.planId ?? '';
-      wx.setNavigationBarTitle({ title: t('insurance.title') });
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('insurance.title');
     },
     onRetry() {
       void this.load();
@@ -105,7 +111,6 @@ Component({
       });
     },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('insurance.title') });
       this.render();
     },
     update(draft: InsuranceDraft, clearsServerError?: string) {

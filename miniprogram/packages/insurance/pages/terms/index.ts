@@ -5,6 +5,7 @@ import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { instanceState } from '../../../../domain/instance-state';
 import { sanitizeHtml } from '../../domain/sanitize-html';
 import { currentLang, t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { loadDraft, saveDraft } from '../../services/draft';
 import { errorMessageKey } from '../../../../services/result';
 import { brandStyle } from '../../../../config/brand';
@@ -30,8 +31,13 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       own(this).planId = query.planId ?? '';
       this.setData({ canAccept: query.accept === '1' });
-      wx.setNavigationBarTitle({ title: t('insurance.termsTitle') });
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('insurance.termsTitle');
     },
     onRetry() {
       void this.load();
@@ -57,7 +63,6 @@ Component({
       });
     },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('insurance.termsTitle') });
       this.render();
     },
     async onAccept() {

@@ -24,6 +24,7 @@ import {
 } from '../../domain/insurance-draft';
 import { localDateAt } from '../../../../domain/time';
 import { t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { clock } from '../../../../services/clock';
 import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
 import { newIdempotencyKey } from '../../../../services/http';
@@ -76,12 +77,15 @@ Component({
   },
   methods: {
     onLoad() {
-      wx.setNavigationBarTitle({ title: t('insurance.title') });
       void this.load();
     },
     onShow() {
+      showPageTitle(this);
       // Back from the terms page: take the acceptance it stored.
       if (own(this).draft) void this.syncTerms();
+    },
+    pageTitle(): string {
+      return t('insurance.title');
     },
     onRetry() {
       if (this.data.state === 'empty') {
@@ -125,7 +129,6 @@ Component({
       if (draft?.quote) this.setData({ state: 'ready', view: buildTravellersView(draft, this.context()) });
     },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('insurance.title') });
       this.renderAll();
     },
     /** Stores the change and sends only the part of the view it touched. */

@@ -6,6 +6,7 @@ import { brandStyle } from '../../../../config/brand';
 import { instanceState } from '../../../../domain/instance-state';
 import { formatMoney } from '../../../../domain/money';
 import { t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { clock } from '../../../../services/clock';
 import { errorMessageKey } from '../../../../services/result';
 import { ORDER_PAGES, countdown, orderDetail, type OrderDetail } from '../../order-view';
@@ -32,10 +33,13 @@ Component({
   methods: {
     onLoad(query: { orderId?: string }) {
       own(this).orderId = query.orderId ?? '';
-      wx.setNavigationBarTitle({ title: t('orders.detailTitle') });
     },
     onShow() {
+      showPageTitle(this);
       void this.load();
+    },
+    pageTitle(): string {
+      return t('orders.detailTitle');
     },
     onRetry() {
       void this.load();

@@ -4,6 +4,7 @@ import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { brandStyle } from '../../../../config/brand';
 import { instanceState } from '../../../../domain/instance-state';
 import { t, type MessageKey } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey } from '../../../../services/result';
 import { ORDER_PAGES, TABS, inTab, orderCard, type OrderCard, type Tab } from '../../order-view';
 
@@ -22,10 +23,13 @@ Component({
   methods: {
     onLoad(query: { tab?: string }) {
       own(this).tab = TABS.find((x) => x === query.tab) ?? 'all';
-      wx.setNavigationBarTitle({ title: t('orders.listTitle') });
     },
     onShow() {
+      showPageTitle(this);
       void this.load();
+    },
+    pageTitle(): string {
+      return t('orders.listTitle');
     },
     onPullDownRefresh() {
       void this.load().then(() => wx.stopPullDownRefresh());

@@ -4,6 +4,7 @@ import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { brandStyle } from '../../../../config/brand';
 import { instanceState } from '../../../../domain/instance-state';
 import { t, type MessageKey } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey } from '../../../../services/result';
 
 const REASONS = ['plans', 'mistake', 'weather', 'other'] as const;
@@ -25,8 +26,13 @@ Component({
   methods: {
     onLoad(query: { orderId?: string }) {
       own(this).orderId = query.orderId ?? '';
-      wx.setNavigationBarTitle({ title: t('orders.refundPageTitle') });
       this.onLanguage();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('orders.refundPageTitle');
     },
     onLanguage() {
       this.setData({ reasons: REASONS.map((id) => ({ id, label: t(`orders.reason_${id}` as MessageKey) })) });

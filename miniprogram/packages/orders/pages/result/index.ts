@@ -14,6 +14,7 @@ import { brandStyle } from '../../../../config/brand';
 import { instanceState } from '../../../../domain/instance-state';
 import { formatMoney } from '../../../../domain/money';
 import { currentLang, t, type MessageKey } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { clock } from '../../../../services/clock';
 import { errorMessageKey } from '../../../../services/result';
 import { requestSubscription, subscribeTemplates } from '../../services/subscribe';
@@ -73,8 +74,13 @@ Component({
         'confirming';
       st.reason =
         (['payment', 'expired', 'not_payable', 'error'] as const).find((r) => r === query.reason) ?? 'error';
-      wx.setNavigationBarTitle({ title: t('orders.resultTitle') });
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('orders.resultTitle');
     },
     onUnload() {
       const st = own(this);

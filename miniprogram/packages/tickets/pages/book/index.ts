@@ -19,6 +19,7 @@ import { instanceState } from '../../../../domain/instance-state';
 import { localDateAt, type LocalDate } from '../../../../domain/time';
 import { currentLang, t } from '../../../../i18n/index';
 import { clock } from '../../../../services/clock';
+import { showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
 import { PAGES } from '../../product-view';
 import {
@@ -78,12 +79,15 @@ Component({
   methods: {
     onLoad(query: { productId?: string }) {
       own(this).productId = query.productId ?? '';
-      wx.setNavigationBarTitle({ title: t('tickets.book') });
       void this.load();
     },
     onShow() {
+      showPageTitle(this);
       // Stock moves while the user is elsewhere (e.g. checkout was refused): the calendar is fetched again.
       if (own(this).loaded) void this.refreshCalendar();
+    },
+    pageTitle(): string {
+      return t('tickets.book');
     },
     onRetry() {
       void this.load();

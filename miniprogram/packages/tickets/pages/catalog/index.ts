@@ -5,7 +5,9 @@ import { listProducts, type Product } from '../../../../api/products';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { brandStyle } from '../../../../config/brand';
 import { instanceState } from '../../../../domain/instance-state';
-import { t } from '../../../../i18n/index';
+import { chatCard } from '../../../../domain/share';
+import { currentLang, t } from '../../../../i18n/index';
+import { showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey } from '../../../../services/result';
 import { PAGES, productCard, type ProductCard } from '../../product-view';
 
@@ -30,9 +32,14 @@ Component({
         wx.redirectTo({ url: `${PAGES.product}?productId=${encodeURIComponent(query.productId)}` });
         return;
       }
-      wx.setNavigationBarTitle({ title: t('tickets.catalogTitle') });
       own(this).poiId = query.poiId;
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('tickets.catalogTitle');
     },
     onRetry() {
       void this.load();
@@ -58,11 +65,22 @@ Component({
       });
     },
     onLanguage() {
-      wx.setNavigationBarTitle({ title: t('tickets.catalogTitle') });
       this.render();
     },
     onOpen(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       wx.navigateTo({ url: `${PAGES.product}?productId=${encodeURIComponent(e.currentTarget.dataset.id)}` });
+    },
+    /** The same list (one POI's tickets, or all), with the photo of its first product. */
+    onShareAppMessage() {
+      const { destination, poiId } = own(this);
+      return chatCard({
+        title: destination
+          ? t('tickets.shareCatalog', { destination: destination.name[currentLang()] })
+          : t('tickets.catalogTitle'),
+        route: PAGES.catalog,
+        params: { poiId },
+        imageUrl: this.data.items[0]?.image,
+      });
     },
   },
 });

@@ -16,6 +16,7 @@ import { samePrice, type PriceQuote } from '../../domain/pricing';
 import { validateTicketContact, type FieldError } from '../../../../domain/validate';
 import { currentLang, t, type MessageKey } from '../../../../i18n/index';
 import { newIdempotencyKey } from '../../../../services/http';
+import { showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey, type ApiError } from '../../../../services/result';
 import { estimate } from '../../product-view';
 import { dateLabel, quoteFor, summary, type Summary } from '../book/book-view';
@@ -68,9 +69,14 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      wx.setNavigationBarTitle({ title: t('tickets.checkoutTitle') });
       own(this).cart = readCart(query);
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return t('tickets.checkoutTitle');
     },
     onRetry() {
       void this.load();

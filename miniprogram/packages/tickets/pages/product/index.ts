@@ -1,10 +1,15 @@
-// Product detail: photos, description, ticket types with their rules, validity and refund policy.
+// Product detail: photos, description, ticket types with their rules, validity and refund policy. Opened from a
+// Moments post it renders from its query alone; booking waits for the full app.
 import { getDestination, type Destination } from '../../../../api/destination';
 import { getProduct, type Product } from '../../../../api/products';
 import { i18nBehavior } from '../../../../components/behaviors/i18n';
 import { brandStyle } from '../../../../config/brand';
 import { instanceState } from '../../../../domain/instance-state';
+import { chatCard, momentsPost, type Share } from '../../../../domain/share';
+import { t } from '../../../../i18n/index';
+import { refreshPageTitle, showPageTitle } from '../../../../services/page-title';
 import { errorMessageKey } from '../../../../services/result';
+import { openedFromMoments } from '../../../../services/scene';
 import { PAGES, productDetail, type ProductDetail } from '../../product-view';
 
 const own = instanceState(() => ({
@@ -19,12 +24,20 @@ Component({
     brandStyle,
     state: 'loading' as 'loading' | 'ready' | 'error',
     errorKey: '',
+    moments: false,
     view: null as ProductDetail | null,
   },
   methods: {
     onLoad(query: { productId?: string }) {
       own(this).productId = query.productId ?? '';
+      this.setData({ moments: openedFromMoments() });
       void this.load();
+    },
+    onShow() {
+      showPageTitle(this);
+    },
+    pageTitle(): string {
+      return this.data.view?.title ?? t('tickets.catalogTitle');
     },
     onRetry() {
       void this.load();
@@ -43,9 +56,8 @@ Component({
     render() {
       const { product, destination } = own(this);
       if (!product || !destination) return;
-      const view = productDetail(product, destination.fx);
-      wx.setNavigationBarTitle({ title: view.title });
-      this.setData({ state: 'ready', view });
+      this.setData({ state: 'ready', view: productDetail(product, destination.fx) });
+      refreshPageTitle(this);
     },
     onLanguage() {
       this.render();
@@ -57,8 +69,23 @@ Component({
       wx.previewImage({ urls, current: e.currentTarget.dataset.src });
     },
     onBook() {
-      if (!this.data.view || this.data.view.soldOut) return;
+      if (!this.data.view || this.data.view.soldOut || this.data.moments) return;
       wx.navigateTo({ url: `${PAGES.book}?productId=${encodeURIComponent(own(this).productId)}` });
+    },
+    share(): Share {
+      const view = this.data.view;
+      return {
+        title: this.pageTitle(),
+        route: PAGES.product,
+        params: { productId: own(this).productId },
+        imageUrl: view?.images[0],
+      };
+    },
+    onShareAppMessage() {
+      return chatCard(this.share());
+    },
+    onShareTimeline() {
+      return momentsPost(this.share());
     },
   },
 });
