@@ -34,6 +34,16 @@ export const decodePoi = object({
   ...summaryFields,
   description: localizedText,
   phone: optional(str),
+  website: optional(str),
+  bookingUrl: optional(str),
+  accessibility: optional(localizedText),
+  nearestStop: optional(
+    object({
+      name: localizedText,
+      mode: literal('bus', 'train', 'ferry', 'tram', 'metro'),
+      walkMinutes: int,
+    }),
+  ),
   fees: optional(localizedText),
   photos: array(str),
   audioGuide: optional(object({ url: str, durationSec: int, lang: literal('zh-CN', 'en') })),

@@ -1,5 +1,6 @@
 // Every page of app.json, one entry each: how it is opened (query, and what must exist first), which states it
-// has beyond loaded / error / offline, and the taps whose setData count is measured. Covering a new page is
+// has beyond loaded / error / offline, what marks a state where the page shows it its own way (see STATE_MARKS in
+// test/support/audits.ts), and the taps whose setData count is measured. Covering a new page is
 // adding its entry here; pages.test.ts fails while a page of app.json has none.
 import type { PageEntry } from '../support/audits';
 import { cart, coupon, insuranceDraft, policy, ticketOrder } from './fixtures';
@@ -14,12 +15,16 @@ export const catalogue: PageEntry[] = [
   {
     route: 'pages/guide/index',
     empty: () => ({ q: 'zzzz' }),
+    // "No places found" and "couldn't load" are the list's footer line.
+    shows: { empty: '.footer.end', offline: '.footer.error' },
     actions: [{ name: 'pick a category', tap: '.chip', index: 1 }],
   },
   { route: 'pages/trips/index', open: (ctx) => ticketOrder(ctx).then(() => ({})), empty: () => ({}) },
   {
     route: 'pages/me/index',
     open: (ctx) => ticketOrder(ctx).then(() => ({})),
+    // Its rows come from the phone: the network failing changes nothing on it.
+    shows: { error: '.hub', offline: '.hub' },
     actions: [{ name: 'switch language', tap: '.lang-en', changesEverything: true }],
   },
 
@@ -65,10 +70,16 @@ export const catalogue: PageEntry[] = [
     actions: [{ name: 'switch tab', tap: '.tab-unpaid' }],
   },
   { route: 'packages/orders/pages/detail/index', open: async (ctx) => ({ orderId: await ticketOrder(ctx) }) },
-  { route: 'packages/orders/pages/refund/index', open: async (ctx) => ({ orderId: await ticketOrder(ctx) }) },
+  {
+    route: 'packages/orders/pages/refund/index',
+    open: async (ctx) => ({ orderId: await ticketOrder(ctx) }),
+    // The form needs nothing from the network until it is sent.
+    shows: { error: '.reason', offline: '.reason' },
+  },
 
   // Insurance.
-  { route: 'packages/insurance/pages/plans/index' },
+  // Offline it shows the plans of the last visit.
+  { route: 'packages/insurance/pages/plans/index', shows: { offline: '.table' } },
   {
     route: 'packages/insurance/pages/quote/index',
     open: () => ({ planId: 'standard' }),
@@ -95,5 +106,10 @@ export const catalogue: PageEntry[] = [
     open: () => coupon().then(() => ({})),
     empty: () => ({}),
   },
-  { route: 'packages/coupons/pages/coupon/index', open: async () => ({ id: await coupon() }) },
+  {
+    route: 'packages/coupons/pages/coupon/index',
+    open: async () => ({ id: await coupon() }),
+    // A server error leaves the coupon saved on the phone on screen.
+    shows: { error: '.coupon' },
+  },
 ];

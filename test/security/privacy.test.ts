@@ -2,7 +2,8 @@
 // The privacy authorization flow on every page that calls a privacy-guarded API (wx.onNeedPrivacyAuthorization,
 // agree or refuse): which pages those are is worked out from the sources (a page whose imports or components reach
 // a guarded wx API), so a new one cannot go untested. Agreeing lets the call through; refusing leaves the page
-// working (popularity order, rows and cards that open, the question asked again next time).
+// working (popularity order, rows and cards that open; a link not copied says how to copy it by hand), and the
+// question is asked again next time.
 import fs from 'node:fs';
 import path from 'node:path';
 import { connect, startApiServer, type RunningServer } from '../support/server';
@@ -80,11 +81,14 @@ function pagesOfApp(): string[] {
   return [...app.pages, ...(app.subpackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
 }
 
-const TESTED = ['pages/guide/index', 'pages/map/index'];
+/** Pages whose guarded call is the location (near me). */
+const LOCATING = ['pages/guide/index', 'pages/map/index'];
+/** Pages whose guarded call is the clipboard (copying a link). */
+const COPYING = ['packages/guide/pages/poi/index'];
 
 test('the pages that can call a privacy-guarded API are exactly the ones tested here, each with its sheet', () => {
   const guarded = pagesOfApp().filter((page) => reachesGuarded(path.join(SRC, `${page}.ts`)));
-  expect(guarded.sort()).toEqual(TESTED);
+  expect(guarded.sort()).toEqual([...LOCATING, ...COPYING].sort());
   for (const page of guarded) {
     const using = Object.keys(
       (JSON.parse(read(path.join(SRC, `${page}.json`))) as { usingComponents: Record<string, string> })
@@ -141,7 +145,7 @@ const answer = (o: OpenedPage<GuidePage>, which: 'agree' | 'decline') =>
     .querySelector(`.${which}`)!
     .dispatchEvent(which === 'agree' ? 'agreeprivacyauthorization' : 'tap', { detail: {} });
 
-describe.each(TESTED)('%s', (route) => {
+describe.each(LOCATING)('%s', (route) => {
   test('agreeing: the location is used (distances shown) and not asked for again', async () => {
     const o = await open(route);
     await askForLocation(o);
@@ -170,5 +174,51 @@ describe.each(TESTED)('%s', (route) => {
     await askForLocation(o);
     answer(o, 'agree');
     await until(() => entries(o).some((e) => e.distance !== ''), 'distances', o.page);
+  });
+});
+
+describe.each(COPYING)('%s', (route) => {
+  const WEBSITE = 'https://harbour-dumplings.example.com';
+
+  async function openWithLinks(): Promise<OpenedPage<GuidePage>> {
+    const o = await openPage<GuidePage>(fake, route, { id: 'harbour-dumplings-demo' });
+    await until(() => o.page.querySelector('.copy-website') !== undefined, 'the links', o.page);
+    return o;
+  }
+
+  async function copyWebsite(o: OpenedPage<GuidePage>): Promise<void> {
+    o.page.querySelector('.copy-website')!.querySelector('.button')!.dispatchEvent('tap');
+    await until(() => textOf(o.page, '.privacy').includes('隐私保护提示'), 'the privacy agreement', o.page);
+  }
+
+  const sheetButton = (o: OpenedPage<GuidePage>, which: 'agree' | 'refuse') =>
+    o.page
+      .querySelector('.privacy')!
+      .querySelector(`.${which}`)!
+      .dispatchEvent(which === 'agree' ? 'agreeprivacyauthorization' : 'tap', { detail: {} });
+
+  test('agreeing: the link is copied, and not asked for again', async () => {
+    const o = await openWithLinks();
+    await copyWebsite(o);
+    sheetButton(o, 'agree');
+    await until(() => fake.ui.toasts.length > 0, 'the toast', o.page);
+    expect(fake.clipboard.text).toBe(WEBSITE);
+    expect(fake.ui.toasts).toEqual([{ title: '链接已复制，请粘贴到浏览器中打开', icon: 'none' }]);
+    expect(textOf(o.page, '.privacy')).toBe('');
+    expect(fake.privacy.needAuthorization).toBe(false);
+  });
+
+  test('refusing: nothing copied, how to copy it by hand, the page as it was; asked again on the next try', async () => {
+    const o = await openWithLinks();
+    await copyWebsite(o);
+    sheetButton(o, 'refuse');
+    await until(() => fake.ui.toasts.length > 0, 'the note', o.page);
+    expect(fake.ui.toasts.at(-1)).toEqual({ title: '未能复制，可长按链接手动复制', icon: 'none' });
+    expect(fake.clipboard.text).toBe('');
+    expect(textOf(o.page, '.privacy')).toBe('');
+    expect(textOf(o.page, '.website')).toContain('harbour-dumplings.example.com');
+    await copyWebsite(o);
+    sheetButton(o, 'agree');
+    await until(() => fake.clipboard.text === WEBSITE, 'the copy', o.page);
   });
 });

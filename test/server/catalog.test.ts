@@ -125,6 +125,25 @@ describe('POIs', () => {
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('NOT_FOUND');
   });
+
+  it('gives a POI’s phone, website, booking link, accessibility and nearest stop where the content has them', async () => {
+    const { body: merchant } = await api<Schemas['Poi']>('/v1/pois/harbour-dumplings-demo');
+    expect(merchant).toMatchObject({
+      phone: '+6495550101',
+      website: 'https://harbour-dumplings.example.com',
+      bookingUrl: 'https://harbour-dumplings.example.com/book',
+      accessibility: { en: 'Step-free entry from the promenade; an accessible toilet inside.' },
+      nearestStop: { name: { en: 'Lower Albert Street' }, mode: 'bus', walkMinutes: 5 },
+    });
+    const { body: tower } = await api<Schemas['Poi']>('/v1/pois/sky-tower');
+    expect(tower.website).toBe('https://www.skycityauckland.co.nz');
+    expect(tower.nearestStop?.mode).toBe('bus');
+    expect(tower).not.toHaveProperty('bookingUrl');
+    expect(tower).not.toHaveProperty('phone');
+    // The list stays light: these are the detail's.
+    const { body: page } = await api<Schemas['PoiPage']>('/v1/pois?q=Harbour%20Dumplings');
+    expect(page.items[0]).not.toHaveProperty('website');
+  });
 });
 
 describe('events and products', () => {

@@ -325,7 +325,14 @@ describe('demo seed', () => {
         writeFileSync(join(dir, file), JSON.stringify(records));
       };
       edit('products.json', (products) => Object.assign(products[0]!, { poiId: 'atlantis' }));
-      edit('pois.json', (pois) => Object.assign(pois[1]!, { photos: ['/assets/images/missing.svg'] }));
+      edit('pois.json', (pois) => {
+        Object.assign(pois[1]!, { photos: ['/assets/images/missing.svg'] });
+        // A link that is not https, a stop with no walk to it.
+        Object.assign(pois[0]!, {
+          website: 'http://www.skycityauckland.co.nz',
+          nearestStop: { name: { 'zh-CN': '站', en: 'Stop' }, mode: 'bus', walkMinutes: 0 },
+        });
+      });
       edit('offers.json', (offers) =>
         Object.assign(offers[0]!, { minSpend: { amount: -1, currency: 'NZD' } }),
       );
@@ -338,6 +345,8 @@ describe('demo seed', () => {
       expect(message.split('\n').slice(1).sort()).toEqual([
         `- offers.json harbour-dumplings-10-off: minSpend.amount must be >= 0`,
         '- pois.json auckland-museum: no asset file for /assets/images/missing.svg',
+        '- pois.json sky-tower: nearestStop.walkMinutes must be >= 1',
+        '- pois.json sky-tower: website must match pattern "^https://"',
         '- products.json sky-tower-skydeck: poiId atlantis is not a POI',
       ]);
     } finally {

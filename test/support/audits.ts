@@ -1,6 +1,8 @@
 // The one harness behind the Audits budgets in `npm test` and behind `npm run previews`: every page of the
 // catalogue, in each of its states and in both languages, rendered with miniprogram-simulate over the real
-// service layer (the fake wx connected to the in-process dev API and its demo data), then measured:
+// service layer (the fake wx connected to the in-process dev API and its demo data). Each state is captured
+// once the page shows it (its own content on screen, the loading indicator gone, nothing under way on the phone),
+// never after a lapse of time, so a busy machine gives the same answer. Then it is measured:
 //   - every setData (the page's and its components') <= 32 KB, and the number of calls per user action;
 //   - WXML nodes < 1000, depth < 30, <= 60 children per node;
 //   - in Chromium (when installed): every tappable element >= 20 x 20 px, text contrast >= 4.5 (3 if large).
@@ -23,7 +25,8 @@ import {
 import { connect, startApiServer, type RunningServer } from './server';
 import { installFakeWx, type FakeWx } from './fake-wx';
 import { jsonBytes, KB } from './set-data';
-import { renderPage, type Rendered } from './simulate';
+import { renderPage, textOf, waitFor, type Rendered } from './simulate';
+import { common } from '../../miniprogram/i18n/common';
 
 export const AUDIT_BUDGETS = {
   setDataBytes: 32 * KB,
@@ -60,6 +63,21 @@ export interface TapAction {
   changesEverything?: boolean;
 }
 
+/**
+ * What marks each state on screen: class selectors (`.status.error` is one element with both classes), any one
+ * of which must be present. A loaded page shows none of the others' marks.
+ */
+const STATE_MARKS: Record<StateName, string[]> = {
+  loaded: [],
+  empty: ['.status.empty'],
+  error: ['.status.error', '.note.offline'],
+  offline: ['.status.error', '.note.offline'],
+};
+const LOADING_MARK = '.status.loading';
+const LOADING_TEXTS = [common['zh-CN'].loading, common.en.loading];
+/** A bound on a page that never shows its state, so the failure is reported rather than the test timing out. */
+const REACH_LIMIT_MS = 10_000;
+
 /** One page of the catalogue: how to open it, and which states and taps it has. */
 export interface PageEntry {
   route: string;
@@ -69,6 +87,11 @@ export interface PageEntry {
   empty?: (ctx: AuditContext) => Query | Promise<Query>;
   /** Defaults: loaded, error, offline (and empty when `empty` is given). */
   states?: StateName[];
+  /**
+   * Where the page shows a state its own way, the selector of what marks it there (instead of STATE_MARKS):
+   * content kept from the last visit, a footer line, a form that needs no network.
+   */
+  shows?: Partial<Record<StateName, string>>;
   /** Taps measured in the loaded state, each from a fresh render. */
   actions?: TapAction[];
   /** Loads the page instead of renderPage(route): for pages outside miniprogram/ (the harness's own test). */
@@ -105,6 +128,15 @@ export function pageName(route: string): string {
   return [m[1], m[2]!.replace(/\//g, '-')].filter(Boolean).join('-');
 }
 
+/** Whether an element under root has every class of `selector` (simulate prefixes classes with their scope). */
+function present(root: Element, selector: string): boolean {
+  const wanted = selector.split('.').filter(Boolean);
+  return [...root.querySelectorAll('[class]')].some((el) => {
+    const classes = new Set([...el.classList].map((c) => c.replace(/^[a-z0-9-]+?--/, '')));
+    return wanted.every((c) => classes.has(c));
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Adjustments to miniprogram-simulate, made once for the test file that imports this harness.
 
@@ -119,6 +151,9 @@ type Exparser = {
 };
 
 let sink: SetDataCall[] | undefined;
+
+/** Vant's own animation steps (a popup opening) are not the page's to batch: the page's calls are the rest. */
+const ours = (calls: SetDataCall[]) => calls.filter((c) => !c.component.startsWith('van-'));
 
 function patchSimulate(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- simulate's internals, patched where it looks them up */
@@ -145,6 +180,35 @@ function patchSimulate(): void {
   };
 }
 patchSimulate();
+
+/**
+ * Tasks deferred to the next turn (`setTimeout(fn, 0)`, e.g. a cached response's revalidation delivered after the
+ * cached value painted) still under way: a state counts as reached only once they have run. Longer timers are a
+ * page's pollers and clocks, not part of reaching a state.
+ */
+const deferred = new Set<unknown>();
+
+function trackDeferredTasks(): void {
+  const g = globalThis as unknown as {
+    setTimeout: (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => unknown;
+    clearTimeout: (id: unknown) => void;
+  };
+  const { setTimeout: set, clearTimeout: clear } = g;
+  g.setTimeout = (fn, ms, ...args) => {
+    if (typeof fn !== 'function' || (ms ?? 0) > 0) return set(fn, ms, ...args);
+    const id = set(() => {
+      deferred.delete(id);
+      fn(...args);
+    }, 0);
+    deferred.add(id);
+    return id;
+  };
+  g.clearTimeout = (id) => {
+    deferred.delete(id);
+    clear(id);
+  };
+}
+trackDeferredTasks();
 
 /** app.wxss applies to every page: its classes carry the page's scope, `page` is the page's root element. */
 function appStyles(): string {
@@ -187,8 +251,6 @@ type PageInstance = {
   onUnload?(): void;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export interface HarnessOptions {
   /** Also write each render as a PNG here (npm run previews); undefined: audit only. */
   previewsDir?: string;
@@ -230,7 +292,7 @@ export class AuditHarness {
     if (state === 'offline') {
       // A revisit with the network gone: whatever the page cached on the first visit is what it can show.
       await this.coldStart('zh-CN');
-      this.close((await this.open(entry, query)).page);
+      this.close((await this.open(entry, query, 'loaded')).page);
       fake.inject({ fault: 'offline', times: Infinity });
     }
     if (state === 'error') fake.inject({ fault: 'http500', times: Infinity });
@@ -263,14 +325,56 @@ export class AuditHarness {
     (await import('../../miniprogram/i18n/index')).setLang(lang);
   }
 
-  /** Loads the page as WeChat opens it, then waits for it to settle (`settled` false: it never did). */
-  private async open(entry: PageEntry, query: Query): Promise<{ page: Rendered; settled: boolean }> {
+  /** Loads the page as WeChat opens it and waits until it shows `state`; `unreached` says why it never did. */
+  private async open(
+    entry: PageEntry,
+    query: Query,
+    state: StateName,
+  ): Promise<{ page: Rendered; unreached?: string }> {
     document.head.innerHTML = '';
     const page = entry.load ? entry.load() : renderPage(entry.route);
     const instance = page.instance as unknown as PageInstance;
     instance.onLoad?.(query);
     instance.onShow?.();
-    return { page, settled: await this.quiet() };
+    const unreached = await this.until(
+      () => this.lacking(entry, state, page),
+      () => `; the page shows: ${textOf(page).slice(0, 200)}`,
+    );
+    return { page, unreached };
+  }
+
+  /** What keeps the page from showing `state` ('' when it does). */
+  private lacking(entry: PageEntry, state: StateName, page: Rendered): string {
+    const root = page.dom as Element;
+    if (this.busy()) return 'the phone is still busy (a request, a callback or a deferred task under way)';
+    const text = textOf(page);
+    if (present(root, LOADING_MARK) || LOADING_TEXTS.some((t) => text.includes(t)))
+      return 'the loading indicator is still on screen';
+    const own = entry.shows?.[state];
+    const marks = own ? [own] : STATE_MARKS[state];
+    if (marks.length && !marks.some((m) => present(root, m)))
+      return `nothing of ${marks.join(' or ')} on screen`;
+    if (state !== 'loaded') return '';
+    const other = [...STATE_MARKS.empty, ...STATE_MARKS.error].find((m) => present(root, m));
+    return other ? `${other} is on screen` : '';
+  }
+
+  private busy(): boolean {
+    return !this.fake!.idle || deferred.size > 0;
+  }
+
+  /** Waits until `lacking` is empty; then undefined, else what was still lacking at the limit. */
+  private async until(lacking: () => string, context: () => string): Promise<string | undefined> {
+    try {
+      await waitFor(
+        () => lacking() === '',
+        () => lacking() + context(),
+        REACH_LIMIT_MS,
+      );
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
   }
 
   private close(page: Rendered): void {
@@ -280,30 +384,15 @@ export class AuditHarness {
     (page as unknown as { detach(): void }).detach();
   }
 
-  /** Until no request is in flight and no setData came for a while; false when that never happened in time. */
-  private async quiet(calls: SetDataCall[] = sink ?? [], quietMs = 60, limitMs = 5000): Promise<boolean> {
-    const deadline = Date.now() + limitMs;
-    let seen = -1;
-    let since = Date.now();
-    while (Date.now() < deadline) {
-      await sleep(10);
-      if (calls.length !== seen || (this.fake?.net.inFlight ?? 0) > 0) {
-        seen = calls.length;
-        since = Date.now();
-      } else if (Date.now() - since >= quietMs) return true;
-    }
-    return false;
-  }
-
   private async shot(entry: PageEntry, state: StateName, lang: Lang, query: Query): Promise<ShotResult> {
     const name = pageName(entry.route);
     const where = `${name} — ${state} (${lang})`;
     await this.coldStart(lang);
     const calls: SetDataCall[] = [];
     sink = calls;
-    let opened: { page: Rendered; settled: boolean };
+    let opened: { page: Rendered; unreached?: string };
     try {
-      opened = await this.open(entry, query);
+      opened = await this.open(entry, query, state);
     } finally {
       sink = undefined;
     }
@@ -329,7 +418,7 @@ export class AuditHarness {
       failures: [],
     };
     const fail = (message: string) => result.failures.push(`${where}: ${message}`);
-    if (!opened.settled) fail('never settled: requests still in flight or setData still coming after 5 s');
+    if (opened.unreached) fail(`never showed its ${state} state: ${opened.unreached}`);
     for (const call of calls) {
       if (call.bytes > AUDIT_BUDGETS.setDataBytes)
         fail(
@@ -380,7 +469,7 @@ export class AuditHarness {
     into: ShotResult,
   ): Promise<ShotResult['actions'][0]> {
     await this.coldStart(into.lang);
-    const { page } = await this.open(entry, query);
+    const { page } = await this.open(entry, query, 'loaded');
     const calls: SetDataCall[] = [];
     sink = calls;
     try {
@@ -399,21 +488,26 @@ export class AuditHarness {
         return { name: action.name, calls: 0, keys: [] };
       }
       target.dispatchEvent('tap');
-      await this.quiet(calls);
+      // Done when the page has answered the tap and nothing it started is still under way on the phone.
+      const unanswered = await this.until(
+        () => (this.busy() ? 'the phone is still busy' : ours(calls).length ? '' : 'no setData'),
+        () => ` after "${action.name}"`,
+      );
+      if (unanswered)
+        into.failures.push(`${into.name} — loaded (${into.lang}): action "${action.name}": ${unanswered}`);
     } finally {
       sink = undefined;
       this.close(page);
     }
-    // Vant's own animation steps (a popup opening) are not the page's to batch: the count is ours.
-    const ours = calls.filter((c) => !c.component.startsWith('van-'));
+    const mine = ours(calls);
     const max = AUDIT_BUDGETS.setDataPerTap;
-    if (!action.changesEverything && ours.length > max) {
+    if (!action.changesEverything && mine.length > max) {
       into.failures.push(
-        `${into.name} — loaded (${into.lang}): "${action.name}" made ${ours.length} setData calls (at most ${max}): ` +
-          ours.map((c) => `<${c.component}> ${c.keys.join(', ')}`).join(' | '),
+        `${into.name} — loaded (${into.lang}): "${action.name}" made ${mine.length} setData calls (at most ${max}): ` +
+          mine.map((c) => `<${c.component}> ${c.keys.join(', ')}`).join(' | '),
       );
     }
-    return { name: action.name, calls: ours.length, keys: ours.flatMap((c) => c.keys) };
+    return { name: action.name, calls: mine.length, keys: mine.flatMap((c) => c.keys) };
   }
 
   /** The ticket QR's canvas, drawn as SVG from the same matrix the component paints. */

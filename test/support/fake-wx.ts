@@ -1,6 +1,7 @@
 // A scriptable wx for tests where outcomes matter: requests go to in-process handlers or to a real server on
 // loopback with injectable faults; payment, login, storage (with the real limits), location permission,
-// privacy authorization, envVersion and the clock are all under the test's control.
+// privacy authorization, subscription prompts, the clipboard, envVersion and the clock are all under the test's
+// control, and `idle` says when nothing is under way.
 import http from 'http';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -25,6 +26,12 @@ export interface FaultRule {
 }
 type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 type PayOutcome = 'ok' | 'cancel' | 'fail';
+/**
+ * The user's answer to one subscription prompt, for every template it asks about; or the call failing (errMsg,
+ * errCode), or throwing as it is made.
+ */
+export type SubscribeAnswer =
+  'accept' | 'reject' | 'ban' | 'filter' | { errMsg: string; errCode: number } | 'throw';
 
 const MB = 1024 * 1024;
 
@@ -33,23 +40,13 @@ interface StoredItem {
   encrypt: boolean;
 }
 
+type Failure = { errMsg: string; errno?: number; errCode?: number };
 type Callbacks<S> = {
   success?: (res: S) => void;
-  fail?: (err: { errMsg: string; errno?: number }) => void;
+  fail?: (err: Failure) => void;
   complete?: () => void;
 };
-
-function settle<S>(
-  opts: Callbacks<S>,
-  outcome: { ok: true; res: S } | { ok: false; errMsg: string; errno?: number },
-) {
-  // wx calls back asynchronously; so does the fake, so ordering bugs show up in tests too.
-  setTimeout(() => {
-    if (outcome.ok) opts.success?.(outcome.res);
-    else opts.fail?.({ errMsg: outcome.errMsg, errno: outcome.errno });
-    opts.complete?.();
-  }, 0);
-}
+type Outcome<S> = { ok: true; res: S } | ({ ok: false } & Failure);
 
 function utf8(text: string): number {
   return Buffer.byteLength(text, 'utf8');
@@ -106,8 +103,43 @@ export class FakeWx {
 
   readonly clock = { now: Date.parse('2026-11-22T09:00:00Z'), instantSleep: true };
 
+  readonly subscribe = {
+    /** Answers to the next prompts, in order; with none left the user rejects. */
+    answers: [] as SubscribeAnswer[],
+    /** The template ids of each prompt shown. */
+    prompts: [] as string[][],
+  };
+
+  /** What the app last put on the clipboard. */
+  readonly clipboard = { text: '' };
+
   /** Every call to an API listed in RECORDED, with its options, in order. */
   readonly calls: Array<{ api: string; options: Record<string, unknown> }> = [];
+
+  /** Callbacks the fake owes the app (answers scheduled, not yet delivered). */
+  private owed = 0;
+
+  /**
+   * Nothing under way on the phone: no request in flight and no callback still to come. Whatever the app does
+   * next starts from a timer of its own or from the user.
+   */
+  get idle(): boolean {
+    return this.net.inFlight === 0 && this.owed === 0;
+  }
+
+  /** Answers a call on a later task, as wx does (so ordering bugs show up in tests too). */
+  settle<S>(opts: Callbacks<S>, outcome: Outcome<S>): void {
+    this.owed++;
+    setTimeout(() => {
+      try {
+        if (outcome.ok) opts.success?.(outcome.res);
+        else opts.fail?.({ errMsg: outcome.errMsg, errno: outcome.errno, errCode: outcome.errCode });
+        opts.complete?.();
+      } finally {
+        this.owed--;
+      }
+    }, 0);
+  }
 
   /** The options of each call to one recorded API. */
   callsTo(api: string): Array<Record<string, unknown>> {
@@ -216,6 +248,23 @@ export class FakeWx {
     this.location.permission = ok;
   }
 
+  /** An API behind the privacy agreement: the app's handler is asked first while the user has not agreed. */
+  private guarded<S>(api: string, opts: Callbacks<S>, proceed: () => void): void {
+    const refused = () =>
+      this.settle(opts, {
+        ok: false,
+        errMsg: `${api}:fail privacy permission is not authorized`,
+        errno: 104,
+      });
+    if (!this.privacy.needAuthorization) return proceed();
+    if (!this.privacy.handler) return refused();
+    this.privacy.handler((r) => {
+      if (r.event !== 'agree') return refused();
+      this.privacy.needAuthorization = false;
+      proceed();
+    });
+  }
+
   /** The object installed as the global `wx`. */
   readonly api = {
     getAccountInfoSync: () => ({
@@ -241,7 +290,7 @@ export class FakeWx {
         .catch((e: Error) => ({ ok: false as const, errMsg: `request:fail ${e.message}` }))
         .then((out) => {
           this.net.inFlight--;
-          settle(
+          this.settle(
             opts,
             out.ok ? { ok: true, res: { statusCode: out.res.status, data: out.res.data, header: {} } } : out,
           );
@@ -252,25 +301,28 @@ export class FakeWx {
       this.payment.calls.push(opts);
       const outcome = this.payment.outcomes.shift() ?? 'ok';
       const notify = outcome === 'ok' ? this.payAtSimulator(String(opts.package)) : undefined;
-      void Promise.resolve(notify).then(() =>
-        settle(
-          opts,
-          outcome === 'ok'
-            ? { ok: true, res: { errMsg: 'requestPayment:ok' } }
-            : {
-                ok: false,
-                errMsg:
-                  outcome === 'cancel'
-                    ? 'requestPayment:fail cancel'
-                    : 'requestPayment:fail (detail message)',
-              },
-        ),
-      );
+      this.owed++;
+      void Promise.resolve(notify)
+        .finally(() => this.owed--)
+        .then(() =>
+          this.settle(
+            opts,
+            outcome === 'ok'
+              ? { ok: true, res: { errMsg: 'requestPayment:ok' } }
+              : {
+                  ok: false,
+                  errMsg:
+                    outcome === 'cancel'
+                      ? 'requestPayment:fail cancel'
+                      : 'requestPayment:fail (detail message)',
+                },
+          ),
+        );
     },
     login: (opts: Callbacks<{ code: string; errMsg: string }>) => {
       this.login.calls++;
       this.login.seq++;
-      settle(
+      this.settle(
         opts,
         this.login.fail
           ? { ok: false, errMsg: 'login:fail' }
@@ -285,22 +337,22 @@ export class FakeWx {
       const size = utf8(opts.key) + utf8(json);
       const after = this.storedBytes() - (previous ? utf8(opts.key) + utf8(previous.json) : 0) + size;
       if (size > limit)
-        return settle(opts, { ok: false, errMsg: 'setStorage:fail exceed storage item max length' });
+        return this.settle(opts, { ok: false, errMsg: 'setStorage:fail exceed storage item max length' });
       if (after > total)
-        return settle(opts, { ok: false, errMsg: 'setStorage:fail exceed storage max size 10Mb' });
+        return this.settle(opts, { ok: false, errMsg: 'setStorage:fail exceed storage max size 10Mb' });
       this.storage.set(opts.key, { json, encrypt: opts.encrypt === true });
-      settle(opts, { ok: true, res: { errMsg: 'setStorage:ok' } });
+      this.settle(opts, { ok: true, res: { errMsg: 'setStorage:ok' } });
     },
     getStorage: (opts: Callbacks<{ data: unknown; errMsg: string }> & { key: string; encrypt?: boolean }) => {
       const item = this.storage.get(opts.key);
-      if (!item) return settle(opts, { ok: false, errMsg: 'getStorage:fail data not found' });
+      if (!item) return this.settle(opts, { ok: false, errMsg: 'getStorage:fail data not found' });
       if (item.encrypt !== (opts.encrypt === true))
-        return settle(opts, { ok: false, errMsg: 'getStorage:fail decrypt fail' });
-      settle(opts, { ok: true, res: { data: JSON.parse(item.json), errMsg: 'getStorage:ok' } });
+        return this.settle(opts, { ok: false, errMsg: 'getStorage:fail decrypt fail' });
+      this.settle(opts, { ok: true, res: { data: JSON.parse(item.json), errMsg: 'getStorage:ok' } });
     },
     removeStorage: (opts: Callbacks<{ errMsg: string }> & { key: string }) => {
       this.storage.delete(opts.key);
-      settle(opts, { ok: true, res: { errMsg: 'removeStorage:ok' } });
+      this.settle(opts, { ok: true, res: { errMsg: 'removeStorage:ok' } });
     },
     getStorageInfoSync: () => ({
       keys: [...this.storage.keys()],
@@ -311,50 +363,46 @@ export class FakeWx {
       const authSetting: Record<string, boolean> = {};
       if (this.location.permission !== undefined)
         authSetting['scope.userLocation'] = this.location.permission;
-      settle(opts, { ok: true, res: { authSetting } });
+      this.settle(opts, { ok: true, res: { authSetting } });
     },
     openSetting: (opts: Callbacks<{ authSetting: Record<string, boolean> }>) => {
       this.asked(this.location.answer === 'allow');
       this.api.getSetting(opts);
     },
     getPrivacySetting: (opts: Callbacks<{ needAuthorization: boolean; privacyContractName: string }>) =>
-      settle(opts, {
+      this.settle(opts, {
         ok: true,
         res: { needAuthorization: this.privacy.needAuthorization, privacyContractName: 'demo' },
       }),
     onNeedPrivacyAuthorization: (handler: FakeWx['privacy']['handler']) => {
       this.privacy.handler = handler;
     },
-    getLocation: (opts: Callbacks<{ latitude: number; longitude: number }>) => {
-      const proceed = () => {
+    getLocation: (opts: Callbacks<{ latitude: number; longitude: number }>) =>
+      this.guarded('getLocation', opts, () => {
         if (this.location.permission === undefined) this.asked(this.location.answer === 'allow');
         if (!this.location.permission)
-          return settle(opts, { ok: false, errMsg: 'getLocation:fail auth deny' });
-        settle(opts, { ok: true, res: { ...this.location.coords } });
-      };
-      if (!this.privacy.needAuthorization) return proceed();
-      if (!this.privacy.handler)
-        return settle(opts, {
-          ok: false,
-          errMsg: 'getLocation:fail privacy permission is not authorized',
-          errno: 104,
-        });
-      this.privacy.handler((r) => {
-        if (r.event === 'agree') {
-          this.privacy.needAuthorization = false;
-          proceed();
-        } else
-          settle(opts, {
-            ok: false,
-            errMsg: 'getLocation:fail privacy permission is not authorized',
-            errno: 104,
-          });
-      });
+          return this.settle(opts, { ok: false, errMsg: 'getLocation:fail auth deny' });
+        this.settle(opts, { ok: true, res: { ...this.location.coords } });
+      }),
+    setClipboardData: (opts: Callbacks<{ errMsg: string }> & { data: string }) =>
+      this.guarded('setClipboardData', opts, () => {
+        this.clipboard.text = opts.data;
+        this.settle(opts, { ok: true, res: { errMsg: 'setClipboardData:ok' } });
+      }),
+    requestSubscribeMessage: (opts: Callbacks<Record<string, string>> & { tmplIds: string[] }) => {
+      this.subscribe.prompts.push(opts.tmplIds);
+      const answer = this.subscribe.answers.shift() ?? 'reject';
+      if (answer === 'throw')
+        throw new Error('requestSubscribeMessage: can only be invoked by user TAP gesture');
+      if (typeof answer === 'object') return this.settle(opts, { ok: false, ...answer });
+      const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
+      for (const id of opts.tmplIds) res[id] = answer;
+      this.settle(opts, { ok: true, res });
     },
     showActionSheet: (opts: Callbacks<{ tapIndex: number }> & { itemList: string[] }) => {
       this.ui.actionSheets.push(opts.itemList);
       const tap = this.ui.actionSheetTaps.shift() ?? 0;
-      settle(
+      this.settle(
         opts,
         tap === 'cancel'
           ? { ok: false, errMsg: 'showActionSheet:fail cancel' }
@@ -366,23 +414,23 @@ export class FakeWx {
     ) => {
       this.ui.modals.push({ title: opts.title, content: opts.content });
       const confirm = this.ui.modalAnswers.shift() ?? true;
-      settle(opts, { ok: true, res: { confirm, cancel: !confirm } });
+      this.settle(opts, { ok: true, res: { confirm, cancel: !confirm } });
     },
     showToast: (opts: Callbacks<unknown> & { title: string; icon?: string }) => {
       this.ui.toasts.push({ title: opts.title, icon: opts.icon });
-      settle(opts, { ok: true, res: {} });
+      this.settle(opts, { ok: true, res: {} });
     },
     makePhoneCall: (opts: Callbacks<unknown> & { phoneNumber: string }) => {
       this.ui.phoneCalls.push(opts.phoneNumber);
-      settle(opts, { ok: true, res: {} });
+      this.settle(opts, { ok: true, res: {} });
     },
     navigateTo: (opts: Callbacks<unknown> & { url: string }) => {
       this.ui.navigations.push(opts.url);
-      settle(opts, { ok: true, res: {} });
+      this.settle(opts, { ok: true, res: {} });
     },
     stopPullDownRefresh: () => undefined,
     getNetworkType: (opts: Callbacks<{ networkType: string }>) =>
-      settle(opts, { ok: true, res: { networkType: 'wifi' } }),
+      this.settle(opts, { ok: true, res: { networkType: 'wifi' } }),
   };
 }
 
@@ -396,8 +444,6 @@ const RECORDED = [
   'reLaunch',
   'setScreenBrightness',
   'setKeepScreenOn',
-  'requestSubscribeMessage',
-  'setClipboardData',
   'showShareMenu',
   'openDocument',
   'setNavigationBarTitle',
@@ -420,7 +466,7 @@ export function installFakeWx(): FakeWx {
   for (const name of RECORDED) {
     api[name] = (options: Callbacks<Record<string, unknown>> & Record<string, unknown> = {}) => {
       fake.calls.push({ api: name, options });
-      settle(options, { ok: true, res: { errMsg: `${name}:ok` } });
+      fake.settle(options, { ok: true, res: { errMsg: `${name}:ok` } });
     };
   }
   g.wx = new Proxy(api, {

@@ -41,7 +41,8 @@ function richNodeCount(nodes: unknown): number {
   );
 }
 
-const attrsOf = (el: Element): Map<string, unknown> =>
+/** The attributes simulate rendered on an element (built-in components keep theirs only there). */
+export const attrsOf = (el: Element): Map<string, unknown> =>
   new Map(
     ((el as unknown as { __wxElement?: ExparserNode }).__wxElement?._vt?.attrs ?? []).map((a) => [
       a.name,

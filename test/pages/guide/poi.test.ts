@@ -3,7 +3,7 @@ import { connect, startApiServer, type RunningServer } from '../../support/serve
 import { installFakeWx, type FakeWx } from '../../support/fake-wx';
 import { textOf } from '../../support/simulate';
 import { FakeAudioManager } from './fakes';
-import { alterResponses, openPage, until, type OpenedPage } from './helpers';
+import { openPage, until, type OpenedPage } from './helpers';
 
 interface PoiPage {
   onLoad(query: Record<string, string>): void;
@@ -90,17 +90,43 @@ test('photos open in the viewer; directions go to the POI’s coordinates', asyn
   });
 });
 
-test('a POI with a phone number dials it', async () => {
-  // The demo data has no phone numbers yet (requested); the contract allows one.
-  alterResponses(fake, (req, res) =>
-    new URL(req.url).pathname === '/v1/pois/sky-tower'
-      ? { ...res, data: { ...(res.data as object), phone: '+6493636000' } }
-      : res,
-  );
-  const o = await openPoi('sky-tower');
+test('a POI with a phone number dials it; one without offers no call', async () => {
+  const o = await openPoi('harbour-dumplings-demo');
   tap(o, '.call');
   await until(() => fake.ui.phoneCalls.length > 0, 'the call', o.page);
-  expect(fake.ui.phoneCalls).toEqual(['+6493636000']);
+  expect(fake.ui.phoneCalls).toEqual(['+6495550101']);
+  const tower = await openPoi('sky-tower');
+  expect(tower.page.querySelector('.call')).toBeUndefined();
+});
+
+const copy = (o: OpenedPage<PoiPage>, kind: string) =>
+  o.page.querySelector(`.copy-${kind}`)!.querySelector('.button')!.dispatchEvent('tap');
+
+test('website, booking, accessibility and the nearest stop; a link is copied for the browser', async () => {
+  const o = await openPoi('harbour-dumplings-demo');
+  expect(textOf(o.page, '.website')).toBe('官网 harbour-dumplings.example.com 复制链接');
+  expect(textOf(o.page, '.booking')).toBe('在线预订 harbour-dumplings.example.com/book 复制链接');
+  expect(textOf(o.page, '.accessibility')).toBe('无障碍设施 从海滨步道进入无台阶，店内设无障碍卫生间。');
+  expect(textOf(o.page, '.transit')).toBe('公共交通 公交 · Lower Albert 街 · 步行约 5 分钟');
+
+  copy(o, 'booking');
+  await until(() => fake.ui.toasts.length > 0, 'the toast', o.page);
+  expect(fake.clipboard.text).toBe('https://harbour-dumplings.example.com/book');
+  expect(fake.ui.toasts).toEqual([{ title: '链接已复制，请粘贴到浏览器中打开', icon: 'none' }]);
+  copy(o, 'website');
+  await until(() => fake.ui.toasts.length > 1, 'the second toast', o.page);
+  expect(fake.clipboard.text).toBe('https://harbour-dumplings.example.com');
+});
+
+test('a POI shows only the facts it has', async () => {
+  const tower = await openPoi('sky-tower');
+  expect(textOf(tower.page, '.website')).toBe('官网 www.skycityauckland.co.nz 复制链接');
+  expect(tower.page.querySelector('.booking')).toBeUndefined();
+  expect(textOf(tower.page, '.transit')).toBe(
+    '公共交通 公交 · Victoria Street West（天空城） · 步行约 2 分钟',
+  );
+  const beach = await openPoi('mission-bay');
+  expect(beach.page.querySelector('.practical')).toBeUndefined();
 });
 
 test('the audio guide plays in the background: play, progress, pause, and it goes on after the page is left', async () => {
@@ -147,7 +173,7 @@ test('related tickets link to the ticket page; a POI without tickets or audio sh
 
   fake.net.log.length = 0;
   const beach = await openPoi('mission-bay');
-  await new Promise((r) => setTimeout(r, 50));
+  await until(() => fake.idle, 'the page to finish', beach.page);
   expect(beach.page.querySelector('.tickets')).toBeUndefined();
   expect(beach.page.querySelector('.audio')).toBeUndefined();
   expect(paths()).not.toContain('/v1/products');
@@ -181,7 +207,9 @@ test('opened from Moments: renders from its query alone, without login, and offe
   expect(textOf(o.page, '.head')).toContain('天空塔');
   expect(textOf(o.page, '.hours')).toContain('09:30–22:00');
   expect(textOf(o.page, '.moments')).toBe('打开小程序可购票、导航和收听语音讲解');
-  for (const selector of ['.actions', '.audio', '.tickets'])
+  // The facts stay; their links can still be pressed and held to copy, without a button.
+  expect(textOf(o.page, '.website')).toBe('官网 www.skycityauckland.co.nz');
+  for (const selector of ['.actions', '.audio', '.tickets', '.copy-website'])
     expect(o.page.querySelector(selector)).toBeUndefined();
   expect(fake.login.calls).toBe(0);
   expect(paths()).not.toContain('/v1/auth/session');
@@ -199,5 +227,9 @@ test('in English', async () => {
   const o = await openPoi('sky-tower');
   expect(textOf(o.page, '.head')).toContain('Sky Tower 天空塔 Sights Closed · opens tomorrow 09:30');
   expect(textOf(o.page, '.hours')).toContain('Today 22 Nov 09:30–22:00');
+  expect(textOf(o.page, '.transit')).toBe(
+    'Public transport Bus · Victoria Street West (SkyCity) · 2 min walk',
+  );
+  expect(textOf(o.page, '.accessibility')).toMatch(/^Accessibility Step-free entry and lifts/);
   await (await import('../../../miniprogram/services/preferences')).switchLanguage('zh-CN');
 });

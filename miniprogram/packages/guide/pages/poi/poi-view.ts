@@ -1,5 +1,5 @@
-// What the POI page shows: both names, today's state and the week's hours in destination time, the audio
-// guide's progress, related tickets. No wx.
+// What the POI page shows: both names, today's state and the week's hours in destination time, the practical
+// facts (links, accessibility, the nearest stop), the audio guide's progress, related tickets. No wx.
 import { assetUrl } from '../../../../api/destination';
 import type { Poi, ProductLink } from '../../../../api/guide';
 import { toGcj02 } from '../../../../domain/geo';
@@ -36,11 +36,21 @@ export interface PoiView {
   address: string;
   addressOther: string;
   phone: string;
+  practical: FactView[];
   /** GCJ-02, as wx.openLocation expects. */
   latitude: number;
   longitude: number;
   audio: { src: string; lang: string; durationSec: number } | null;
   shareTitle: string;
+}
+
+/** One practical fact: a link to copy (website, booking), the accessibility note, the nearest stop. */
+export interface FactView {
+  kind: 'website' | 'booking' | 'accessibility' | 'transit';
+  label: string;
+  text: string;
+  /** The link the row copies; '' for a row without one. */
+  url: string;
 }
 
 export interface AudioView {
@@ -79,6 +89,42 @@ export function dayView(day: DayHours, today: string): DayView {
   };
 }
 
+/** A link as a visitor reads it: no scheme, no bare trailing slash (the row copies the whole URL). */
+function linkText(url: string): string {
+  return url.replace(/^https:\/\//, '').replace(/\/$/, '');
+}
+
+/** The practical card's rows, only those the POI has. */
+function facts(poi: Poi): FactView[] {
+  const lang = currentLang();
+  const out: FactView[] = [];
+  const link = (kind: 'website' | 'booking', url: string | undefined) => {
+    if (url) out.push({ kind, label: t(`guide.${kind}`), text: linkText(url), url });
+  };
+  link('website', poi.website);
+  link('booking', poi.bookingUrl);
+  if (poi.accessibility)
+    out.push({
+      kind: 'accessibility',
+      label: t('guide.accessibility'),
+      text: poi.accessibility[lang],
+      url: '',
+    });
+  const stop = poi.nearestStop;
+  if (stop)
+    out.push({
+      kind: 'transit',
+      label: t('guide.transit'),
+      text: [
+        t(`guide.mode_${stop.mode}`),
+        stop.name[lang],
+        t('guide.walkMinutes', { n: stop.walkMinutes }),
+      ].join(' · '),
+      url: '',
+    });
+  return out;
+}
+
 export function poiView(poi: Poi, ctx: GuideContext, today: string): PoiView {
   const lang = currentLang();
   const other = lang === 'zh-CN' ? 'en' : 'zh-CN';
@@ -102,6 +148,7 @@ export function poiView(poi: Poi, ctx: GuideContext, today: string): PoiView {
     address: poi.address[lang],
     addressOther: poi.address[other],
     phone: poi.phone ?? '',
+    practical: facts(poi),
     latitude: at.lat,
     longitude: at.lng,
     audio: poi.audioGuide
