@@ -58,6 +58,15 @@ test('any changed character of a code is refused', async () => {
   );
 });
 
+test("the signature's last character, whose low bits base64 decoders ignore, is refused when changed", async () => {
+  const last = ticket.qrPayload.at(-1)!;
+  const variants = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].filter(
+    (c) => c !== last,
+  );
+  for (const c of variants)
+    expect(await check(ticket.qrPayload.slice(0, -1) + c)).toMatchObject({ ok: false });
+});
+
 test('a field changed and re-joined, another key id, a stranger text or no signature: refused with the reason', async () => {
   const code = parseSignedCode(ticket.qrPayload)!;
   const otherDay = ticket.qrPayload.replace(`~${ticket.visitDate}~`, `~${day(4)}~`);
