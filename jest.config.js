@@ -20,5 +20,7 @@ module.exports = {
   // Two workers on two cores: most of a server test's time is the embedded database starting, and another file's
   // work fits beside it (jest's default on two cores is one, in band).
   maxWorkers: 2,
-  testTimeout: 20000,
+  // A bound, not a wait: a page test's beforeAll starts the server (WASM PostgreSQL, migrations, the demo
+  // destination), which took over 20 s beside the soak on a loaded 2-core machine.
+  testTimeout: 60000,
 };
