@@ -78,10 +78,9 @@ export class CodeSigner {
   }
 }
 
-/** Makes a signing key unless one is in use; instances starting together agree on one (an advisory lock). */
+/** Makes a signing key unless one is in use; instances starting together agree on one. */
 export function ensureSigningKey(db: Database, now: number): Promise<void> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('signing_keys'))`);
+  return underKeyLock(db, async (tx) => {
     const active = await tx.query('SELECT kid FROM signing_keys WHERE retired_at IS NULL LIMIT 1');
     if (active.length === 0) await insertKey(tx, now);
   });
@@ -89,10 +88,17 @@ export function ensureSigningKey(db: Database, now: number): Promise<void> {
 
 /** A new signing key; the others retire (they verify for GRACE_MS more). Returns the new key id. */
 export function rotateSigningKey(db: Database, now: number): Promise<string> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('signing_keys'))`);
+  return underKeyLock(db, async (tx) => {
     await tx.query('UPDATE signing_keys SET retired_at = $1 WHERE retired_at IS NULL', [new Date(now)]);
     return insertKey(tx, now);
+  });
+}
+
+/** One transaction at a time changes the keys, on any instance (an advisory lock held until it ends). */
+function underKeyLock<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('signing_keys'))`);
+    return work(tx);
   });
 }
 
